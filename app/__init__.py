@@ -1,0 +1,1 @@
+"""Survei Kebutuhan Smart City: the OPD needs survey behind a regency's Smart City Master Plan."""

@@ -1,0 +1,119 @@
+"""Logging in and out: throttling, server-side sessions and personal API tokens."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from app import audit
+from app.auth.passwords import hash_password, needs_rehash, verify_password
+from app.auth.tokens import new_token, token_hash
+from app.config import Settings
+from app.errors import TooManyRequests, Unauthorized
+from app.models import ApiToken, LoginAttempt, User, UserSession
+from app.types import utcnow
+
+
+@dataclass(frozen=True)
+class NewSession:
+    """A login session just opened: the cookie value is shown once and never stored."""
+
+    token: str
+    row: UserSession
+
+
+def login(
+    session: Session, *, settings: Settings, username: str, password: str, ip: str, agent: str = ""
+) -> NewSession:
+    """Check the password (throttled per account and per IP) and open a session."""
+    username = username.strip().lower()[:64]
+    _check_throttle(session, settings=settings, username=username, ip=ip)
+    user = session.exec(select(User).where(User.username == username)).first()
+    ok = verify_password(user.password_hash if user else None, password)
+    if not (ok and user and user.active):
+        session.add(LoginAttempt(username=username, ip=ip, success=False))
+        audit.record(session, action="login.failed", actor_name=username, ip=ip)
+        session.commit()
+        raise Unauthorized("login.invalid")
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    user.last_login_at = utcnow()
+    session.add(LoginAttempt(username=username, ip=ip, success=True))
+    opened = open_session(session, settings=settings, user=user, ip=ip, agent=agent)
+    audit.record(session, action="login.succeeded", actor=user, ip=ip)
+    session.commit()
+    return opened
+
+
+def _check_throttle(session: Session, *, settings: Settings, username: str, ip: str) -> None:
+    since = utcnow() - timedelta(minutes=settings.login_window_minutes)
+    failures = select(func.count()).select_from(LoginAttempt).where(
+        LoginAttempt.success.is_(False), LoginAttempt.at >= since
+    )
+    by_account = session.exec(failures.where(LoginAttempt.username == username)).one()
+    by_ip = session.exec(failures.where(LoginAttempt.ip == ip)).one()
+    if (
+        by_account >= settings.login_max_failures_per_account
+        or by_ip >= settings.login_max_failures_per_ip
+    ):
+        audit.record(session, action="login.throttled", actor_name=username, ip=ip)
+        session.commit()
+        raise TooManyRequests("login.throttled", minutes=settings.login_window_minutes)
+
+
+def open_session(
+    session: Session, *, settings: Settings, user: User, ip: str = "", agent: str = ""
+) -> NewSession:
+    """A new server-side session for `user` (added to the session, not committed)."""
+    token = new_token()
+    row = UserSession(
+        token_hash=token_hash(token),
+        user_id=user.id,
+        csrf_token=new_token(),
+        expires_at=utcnow() + timedelta(hours=settings.session_hours),
+        ip=ip[:64] or None,
+        user_agent=agent[:255] or None,
+    )
+    session.add(row)
+    return NewSession(token=token, row=row)
+
+
+def resolve_session(session: Session, token: str | None) -> tuple[User, UserSession] | None:
+    """The user and session behind a cookie value, if it is live; None otherwise."""
+    if not token or len(token) > 128:
+        return None
+    query = select(UserSession).where(UserSession.token_hash == token_hash(token))
+    row = session.exec(query).first()
+    if row is None or row.revoked_at is not None or row.expires_at <= utcnow():
+        return None
+    user = session.get(User, row.user_id)
+    return (user, row) if user and user.active else None
+
+
+def logout(session: Session, *, user_session: UserSession, user: User, ip: str = "") -> None:
+    """Revoke the session; its cookie no longer works anywhere."""
+    user_session.revoked_at = utcnow()
+    session.add(user_session)
+    audit.record(session, action="logout", actor=user, ip=ip)
+    session.commit()
+
+
+def create_api_token(session: Session, *, user: User, name: str = "") -> str:
+    """A new personal API token for `user`; the token is returned once and only its hash kept."""
+    token = new_token("svk_")
+    session.add(ApiToken(token_hash=token_hash(token), user_id=user.id, name=name[:80]))
+    audit.record(session, action="token.created", actor=user, object_type="user", object_id=user.id)
+    session.commit()
+    return token
+
+
+def resolve_api_token(session: Session, token: str | None) -> User | None:
+    """The active user behind a bearer token, if the token is live."""
+    if not token or len(token) > 128:
+        return None
+    row = session.exec(select(ApiToken).where(ApiToken.token_hash == token_hash(token))).first()
+    if row is None or row.revoked_at is not None:
+        return None
+    user = session.get(User, row.user_id)
+    return user if user and user.active else None

@@ -1,0 +1,19 @@
+"""The `survei` command line: each command parses, calls a service, prints."""
+
+import typer
+
+from app.cli import accounts, db, demo, opds, serve
+
+cli = typer.Typer(help="Survei Kebutuhan Smart City.", no_args_is_help=True,
+                  pretty_exceptions_enable=False)
+cli.command("serve")(serve.serve)
+cli.command("demo")(demo.demo)
+cli.add_typer(db.cli, name="db")
+cli.add_typer(opds.cli, name="opd")
+cli.add_typer(accounts.user_cli, name="user")
+cli.add_typer(accounts.token_cli, name="token")
+
+
+def main() -> None:
+    """Entry point of the `survei` console script."""
+    cli()

@@ -1,0 +1,23 @@
+"""`survei demo`: load demo data."""
+
+import typer
+
+from app.cli.common import fail, open_database, settings
+from app.demo import DEMO_ACCOUNTS, load_demo
+
+
+def demo() -> None:
+    """Load the Luwu Utara OPD register and one account per role (safe to run twice)."""
+    config = settings()
+    if config.env == "production":
+        fail("refusing to load demo accounts in production")
+    db = open_database(config)
+    with db.write_session() as session:
+        outcome, created = load_demo(session)
+    db.dispose()
+    if not outcome.ok:
+        fail("; ".join(str(p) for p in outcome.problems))
+    typer.echo(f"OPD register: {outcome.created} new, {outcome.updated} updated")
+    typer.echo(f"accounts created: {', '.join(created) or 'none (already there)'}")
+    for username, role, opd, _name, password in DEMO_ACCOUNTS:
+        typer.echo(f"  {username:<16} {role.value:<8} {opd or '':<14} password: {password}")

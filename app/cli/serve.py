@@ -1,0 +1,19 @@
+"""`survei serve`: run the web service with uvicorn."""
+
+import typer
+import uvicorn
+
+from app.cli.common import open_database, settings
+
+
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+    port: int = typer.Option(8000, help="Port to listen on."),
+    reload: bool = typer.Option(False, help="Restart when the code changes (development)."),
+    workers: int = typer.Option(1, help="Worker processes (PostgreSQL in production)."),
+) -> None:
+    """Serve the application (SQLite is upgraded first; PostgreSQL must already be at head)."""
+    open_database(settings()).dispose()
+    typer.echo(f"Survei Kebutuhan Smart City: http://{host}:{port}")
+    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, reload=reload,
+                workers=None if reload else workers, proxy_headers=True)

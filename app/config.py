@@ -1,0 +1,73 @@
+"""One Settings object, read from the environment (prefix SURVEI_); nothing connects at import."""
+
+import secrets
+from pathlib import Path
+from typing import Literal
+
+from pydantic import model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parent.parent
+MIN_SECRET_LENGTH = 32
+
+
+class Settings(BaseSettings):
+    """Service configuration; see the README's configuration table."""
+
+    model_config = SettingsConfigDict(env_prefix="SURVEI_", env_file=None)
+
+    env: Literal["dev", "test", "production"] = "dev"
+    var_dir: Path = ROOT / "var"
+    database_url: str = ""
+    secret_key: str = ""
+    default_language: Literal["id", "en"] = "id"
+    timezone: str = "Asia/Makassar"
+    secure_cookies: bool | None = None
+    session_hours: int = 12
+    login_max_failures_per_account: int = 5
+    login_max_failures_per_ip: int = 30
+    login_window_minutes: int = 15
+    base_url: str = "http://127.0.0.1:8000"
+
+    @model_validator(mode="after")
+    def _defaults(self) -> "Settings":
+        if not self.database_url:
+            self.database_url = f"sqlite:///{self.var_dir / 'survei.db'}"
+        if self.secure_cookies is None:
+            self.secure_cookies = self.env == "production"
+        if self.env == "production":
+            _check_production(self)
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+def _check_production(settings: Settings) -> None:
+    if len(settings.secret_key) < MIN_SECRET_LENGTH:
+        raise ValueError(
+            f"SURVEI_SECRET_KEY must be set to at least {MIN_SECRET_LENGTH} random characters "
+            "in production, e.g. the output of: "
+            "python -c 'import secrets; print(secrets.token_urlsafe())'"
+        )
+
+
+def load_settings(**overrides) -> Settings:
+    """Build Settings from the environment; in dev/test create var/ and a kept secret key."""
+    settings = Settings(**overrides)
+    if not settings.secret_key:
+        settings.secret_key = _dev_secret(settings.var_dir)
+    return settings
+
+
+def _dev_secret(var_dir: Path) -> str:
+    """A secret generated once and kept in var/secret_key, so sessions survive restarts."""
+    path = var_dir / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    var_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key

@@ -1,0 +1,33 @@
+"""Demo data: the Luwu Utara OPD register and one account per role (idempotent)."""
+
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from app.auth.accounts import create_user
+from app.models import Role, User
+from app.opds.service import ImportOutcome, import_opds
+
+REGISTER = Path(__file__).parent / "data" / "opd-luwu-utara.csv"
+# Documented in the README; `survei demo` refuses to run in production.
+DEMO_ACCOUNTS = (
+    ("admin", Role.admin, None, "Admin Dinas Kominfo-SP", "demo-admin-2026"),
+    ("perencana", Role.planner, None, "Perencana Dinas Kominfo-SP", "demo-perencana-2026"),
+    ("pimpinan", Role.viewer, None, "Pimpinan Bapperida", "demo-pimpinan-2026"),
+    ("petugas.kominfo", Role.officer, "DISKOMINFOSP", "Kasubbag Perencanaan Kominfo-SP",
+     "demo-petugas-2026"),
+    ("petugas.dinkes", Role.officer, "DINKES", "Sekretaris Dinas Kesehatan", "demo-petugas-2026"),
+)
+
+
+def load_demo(session: Session) -> tuple[ImportOutcome, list[str]]:
+    """Load the register and the demo accounts; a second run changes nothing."""
+    outcome = import_opds(session, filename=REGISTER.name, data=REGISTER.read_bytes())
+    created = []
+    for username, role, opd, name, password in DEMO_ACCOUNTS:
+        if session.exec(select(User).where(User.username == username)).first():
+            continue
+        create_user(session, username=username, role=role.value, opd_code=opd, full_name=name,
+                    password=password)
+        created.append(username)
+    return outcome, created

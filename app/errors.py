@@ -1,0 +1,129 @@
+"""Errors that carry their HTTP status, and the one handler that renders them as HTML or JSON."""
+
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+
+class AppError(Exception):
+    """An error a user may see: `key` names a message in the catalogues."""
+
+    status = 400
+    key = "error.bad_request"
+
+    def __init__(self, key: str | None = None, *, detail: dict | None = None, **params):
+        self.key = key or self.key
+        self.params = params
+        self.detail = detail or {}
+        super().__init__(self.key)
+
+
+class BadRequest(AppError):
+    status, key = 400, "error.bad_request"
+
+
+class Unauthorized(AppError):
+    status, key = 401, "error.unauthorized"
+
+
+class Forbidden(AppError):
+    status, key = 403, "error.forbidden"
+
+
+class NotFound(AppError):
+    status, key = 404, "error.not_found"
+
+
+class Conflict(AppError):
+    status, key = 409, "error.conflict"
+
+
+class Invalid(AppError):
+    """Input validation failed: `errors` maps a field to its message."""
+
+    status, key = 422, "error.invalid"
+
+
+class TooManyRequests(AppError):
+    status, key = 429, "error.too_many_requests"
+
+
+class ServiceUnavailable(AppError):
+    status, key = 503, "error.unavailable"
+
+
+STATUS_KEYS = {
+    400: "error.bad_request",
+    401: "error.unauthorized",
+    403: "error.forbidden",
+    404: "error.not_found",
+    405: "error.method_not_allowed",
+    409: "error.conflict",
+    422: "error.invalid",
+    429: "error.too_many_requests",
+    500: "error.internal",
+    503: "error.unavailable",
+}
+
+
+def wants_json(request: Request) -> bool:
+    """API paths and clients that ask for JSON get JSON errors; browsers get a page."""
+    if request.url.path.startswith("/api/") or request.url.path == "/healthz":
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def login_redirect(request: Request) -> RedirectResponse:
+    """Send a browser to the login page, to come back to this page (with its query) after."""
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return RedirectResponse(f"/login?next={quote(target, safe='/')}", status_code=303)
+
+
+def error_response(
+    request: Request, status: int, key: str, params: dict, detail: dict,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """Render one error, as JSON for the API and as a page in the user's language otherwise."""
+    from app.i18n import translator_for
+    from app.web import render
+
+    _ = translator_for(request)
+    message = _(key, **params)
+    if wants_json(request):
+        body = {"error": {"status": status, "code": key, "message": message, **detail}}
+        return JSONResponse(body, status_code=status, headers=headers)
+    if status == 401:
+        return login_redirect(request)
+    response = render(request, "error.html", {"status": status, "message": message}, status=status)
+    response.headers.update(headers or {})
+    return response
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Route every error through error_response."""
+
+    @app.exception_handler(AppError)
+    async def _app_error(request: Request, exc: AppError):
+        return error_response(request, exc.status, exc.key, exc.params, exc.detail)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException):
+        key = STATUS_KEYS.get(exc.status_code, "error.internal")
+        # Keep the headers HTTP requires with some statuses, e.g. `Allow` on a 405.
+        return error_response(request, exc.status_code, key, {}, {}, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(request: Request, exc: RequestValidationError):
+        fields = {".".join(str(p) for p in e["loc"][1:]) or "body": e["msg"] for e in exc.errors()}
+        return error_response(request, 422, "error.invalid", {}, {"fields": fields})
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception):
+        import logging
+
+        logging.getLogger("app").exception("unhandled error on %s", request.url.path)
+        return error_response(request, 500, "error.internal", {}, {})

@@ -1,0 +1,39 @@
+"""The home page (Beranda) and the health check."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse, RedirectResponse
+from sqlalchemy import text
+
+from app.auth.policy import Principal, public
+from app.deps import DatabaseDep, SessionDep
+from app.migrate import current_revision, head_revision
+from app.models import Opd
+from app.web import render
+
+router = APIRouter(tags=["pages: home"])
+
+
+@router.get("/")
+def home(request: Request, session: SessionDep,
+         principal: Annotated[Principal | None, Depends(public)]):
+    """Beranda for a signed-in user; the login page for everyone else."""
+    if principal is None:
+        return RedirectResponse("/login", status_code=303)
+    opd = session.get(Opd, principal.user.opd_id) if principal.user.opd_id else None
+    return render(request, "home.html", {"opd": opd})
+
+
+@router.get("/healthz")
+def healthz(db: DatabaseDep, _principal: Annotated[Principal | None, Depends(public)]):
+    """200 when the database answers and its schema is at the newest migration."""
+    try:
+        with db.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        current, head = current_revision(db.engine), head_revision(db.url)
+    except Exception as error:  # noqa: BLE001 - any failure means "not healthy"
+        return JSONResponse({"status": "error", "database": str(error)[:200]}, status_code=503)
+    ok = current == head
+    body = {"status": "ok" if ok else "error", "schema": current, "head": head}
+    return JSONResponse(body, status_code=200 if ok else 503)

@@ -1,0 +1,83 @@
+"""create_app(settings): the FastAPI application, its lifespan, middleware and routers."""
+
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.staticfiles import StaticFiles
+
+from app import migrate
+from app.auth import api as auth_api
+from app.auth import pages as auth_pages
+from app.auth.policy import ANON_CSRF_COOKIE
+from app.auth.tokens import new_token
+from app.config import Settings, load_settings
+from app.db import Database
+from app.errors import install_error_handlers
+from app.home import router as home_router
+from app.opds import api as opd_api
+from app.opds import pages as opd_pages
+
+STATIC_DIR = Path(__file__).parent / "static"
+# Routes that are not FastAPI endpoints and so carry no Policy dependency: documentation and
+# static files, open to everyone by design. The route-policy test accepts only these.
+PUBLIC_NON_ENDPOINTS = frozenset({"/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc",
+                                  "/static"})
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+}
+CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'"
+
+
+class SchemaOutOfDate(RuntimeError):
+    """The PostgreSQL schema is behind the code; an operator must run the migration."""
+
+
+def prepare_database(db: Database) -> None:
+    """Upgrade an embedded SQLite database; refuse an out-of-date PostgreSQL schema."""
+    if db.is_sqlite:
+        migrate.upgrade(db.url)
+    elif not migrate.is_at_head(db.engine):
+        raise SchemaOutOfDate(
+            "The database schema is out of date. Run `survei db upgrade` and start again."
+        )
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the service; the database is opened in the lifespan, not at import."""
+    settings = settings or load_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        app.state.db = Database(settings.database_url)
+        prepare_database(app.state.db)
+        yield
+        app.state.db.dispose()
+
+    app = FastAPI(title="Survei Kebutuhan Smart City", version="0.1.0", lifespan=lifespan)
+    app.state.settings = settings
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    for router in (home_router, auth_pages.router, auth_api.router, opd_pages.router,
+                   opd_api.router):
+        app.include_router(router)
+    install_error_handlers(app)
+    _install_middleware(app, settings)
+    return app
+
+
+def _install_middleware(app: FastAPI, settings: Settings) -> None:
+    @app.middleware("http")
+    async def anonymous_csrf_and_headers(request: Request, call_next):
+        known = request.cookies.get(ANON_CSRF_COOKIE)
+        request.state.anon_csrf = known or new_token()
+        response = await call_next(request)
+        if not known:
+            response.set_cookie(ANON_CSRF_COOKIE, request.state.anon_csrf, httponly=True,
+                                samesite="lax", secure=bool(settings.secure_cookies), path="/")
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        if not request.url.path.startswith(("/docs", "/redoc")):
+            response.headers.setdefault("Content-Security-Policy", CSP)
+        return response

@@ -1,0 +1,253 @@
+"""Every table, and only tables."""
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, LargeBinary, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from app.db import metadata
+from app.types import JSONDocument, UTCDateTime, utcnow
+
+assert metadata.naming_convention  # set in app.db before any table is defined
+
+
+class Role(StrEnum):
+    officer = "officer"
+    planner = "planner"
+    viewer = "viewer"
+    admin = "admin"
+
+
+class RoundStatus(StrEnum):
+    draft = "draft"
+    open = "open"
+    closed = "closed"
+
+
+class SubmissionStatus(StrEnum):
+    draft = "draft"
+    submitted = "submitted"
+    needs_revision = "needs_revision"
+    approved = "approved"
+
+
+def _when(*, nullable: bool = False, index: bool = False) -> Any:
+    return Field(
+        default=None,
+        sa_type=UTCDateTime,
+        nullable=nullable,
+        index=index,
+    )
+
+
+def _created() -> Any:
+    return Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+def _fk(target: str, *, nullable: bool = False, index: bool = True, ondelete: str | None = None):
+    return Field(
+        default=None,
+        sa_column=Column(
+            Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=index
+        ),
+    )
+
+
+class Opd(SQLModel, table=True):
+    """An agency (Perangkat Daerah): Dinas, Badan, Bagian, Kecamatan…"""
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=32, unique=True)
+    name: str = Field(max_length=200)
+    short_name: str | None = Field(default=None, max_length=80)
+    kind: str = Field(max_length=20)
+    parent_id: int | None = _fk("opd.id", nullable=True)
+    active: bool = True
+    created_at: datetime = _created()
+
+
+class User(SQLModel, table=True):
+    """An account: an officer of one OPD, a planner, a viewer or an admin."""
+
+    __tablename__ = "app_user"  # `user` is a reserved word in PostgreSQL
+
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(max_length=64, unique=True)
+    full_name: str = Field(default="", max_length=120)
+    nip: str | None = Field(default=None, max_length=18)
+    phone: str | None = Field(default=None, max_length=20)
+    role: str = Field(max_length=16)
+    opd_id: int | None = _fk("opd.id", nullable=True)
+    password_hash: str | None = Field(default=None, max_length=255)
+    active: bool = True
+    last_login_at: datetime | None = _when(nullable=True)
+    created_at: datetime = _created()
+
+
+class UserSession(SQLModel, table=True):
+    """A server-side login session; the cookie holds a random token, we keep its hash."""
+
+    __tablename__ = "user_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    user_id: int = _fk("app_user.id", ondelete="CASCADE")
+    csrf_token: str = Field(max_length=64)
+    created_at: datetime = _created()
+    expires_at: datetime = _when()
+    revoked_at: datetime | None = _when(nullable=True)
+    ip: str | None = Field(default=None, max_length=64)
+    user_agent: str | None = Field(default=None, max_length=255)
+
+
+class ApiToken(SQLModel, table=True):
+    """A personal API token for scripts, sent as `Authorization: Bearer …`."""
+
+    __tablename__ = "api_token"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    user_id: int = _fk("app_user.id", ondelete="CASCADE")
+    name: str = Field(default="", max_length=80)
+    created_at: datetime = _created()
+    last_used_at: datetime | None = _when(nullable=True)
+    revoked_at: datetime | None = _when(nullable=True)
+
+
+class AccountLink(SQLModel, table=True):
+    """A one-time link to set a password: an invitation or a reset."""
+
+    __tablename__ = "account_link"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    user_id: int = _fk("app_user.id", ondelete="CASCADE")
+    purpose: str = Field(max_length=16)
+    created_by_id: int | None = _fk("app_user.id", nullable=True, index=False)
+    created_at: datetime = _created()
+    expires_at: datetime = _when()
+    used_at: datetime | None = _when(nullable=True)
+
+
+class LoginAttempt(SQLModel, table=True):
+    """One login attempt, kept for throttling across worker processes."""
+
+    __tablename__ = "login_attempt"
+    __table_args__ = (
+        Index("ix_login_attempt_username_at", "username", "at"),
+        Index("ix_login_attempt_ip_at", "ip", "at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(max_length=64)
+    ip: str = Field(max_length=64)
+    success: bool
+    at: datetime = _created()
+
+
+class Questionnaire(SQLModel, table=True):
+    """One immutable published version of a questionnaire (an XLSForm workbook)."""
+
+    __table_args__ = (UniqueConstraint("form_id", "version"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    form_id: str = Field(max_length=64, index=True)
+    version: str = Field(max_length=64)
+    title: str = Field(max_length=200)
+    source_filename: str = Field(default="", max_length=200)
+    source_workbook: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    source_sha256: str = Field(max_length=64)
+    definition: dict = Field(sa_column=Column(JSONDocument, nullable=False))
+    published_at: datetime = _created()
+    published_by_id: int | None = _fk("app_user.id", nullable=True, index=False)
+
+
+class Round(SQLModel, table=True):
+    """A collection campaign (Periode Pengisian): one questionnaire version, OPDs, dates."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200)
+    questionnaire_id: int = _fk("questionnaire.id")
+    opens_at: datetime | None = _when(nullable=True)
+    closes_at: datetime | None = _when(nullable=True)
+    status: str = Field(default=RoundStatus.draft, max_length=16)
+    created_at: datetime = _created()
+
+
+class RoundOpd(SQLModel, table=True):
+    """An OPD asked in a round, with an optional deadline of its own."""
+
+    __tablename__ = "round_opd"
+
+    round_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("round.id", ondelete="CASCADE"), primary_key=True)
+    )
+    opd_id: int = Field(sa_column=Column(Integer, ForeignKey("opd.id"), primary_key=True))
+    closes_at: datetime | None = _when(nullable=True)
+
+
+class Submission(SQLModel, table=True):
+    """One OPD's answers in one round (Isian); `version` guards against lost updates."""
+
+    __table_args__ = (UniqueConstraint("round_id", "opd_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    round_id: int = _fk("round.id")
+    opd_id: int = _fk("opd.id")
+    questionnaire_id: int = _fk("questionnaire.id", index=False)
+    status: str = Field(default=SubmissionStatus.draft, max_length=16)
+    answers: dict = Field(default_factory=dict, sa_column=Column(JSONDocument, nullable=False))
+    version: int = 1
+    created_at: datetime = _created()
+    updated_at: datetime = _created()
+    submitted_at: datetime | None = _when(nullable=True)
+    updated_by_id: int | None = _fk("app_user.id", nullable=True, index=False)
+
+
+class SubmissionRevision(SQLModel, table=True):
+    """An immutable snapshot of a submission, taken at each submit."""
+
+    __tablename__ = "submission_revision"
+    __table_args__ = (UniqueConstraint("submission_id", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    submission_id: int = _fk("submission.id", ondelete="CASCADE")
+    number: int
+    questionnaire_id: int = _fk("questionnaire.id", index=False)
+    status: str = Field(max_length=16)
+    answers: dict = Field(sa_column=Column(JSONDocument, nullable=False))
+    created_at: datetime = _created()
+    created_by_id: int | None = _fk("app_user.id", nullable=True, index=False)
+
+
+class ReviewComment(SQLModel, table=True):
+    """A planner's comment on a submission, optionally on one question (field path)."""
+
+    __tablename__ = "review_comment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    submission_id: int = _fk("submission.id", ondelete="CASCADE")
+    field_path: str | None = Field(default=None, max_length=200)
+    author_id: int = _fk("app_user.id", index=False)
+    text: str
+    resolved: bool = False
+    created_at: datetime = _created()
+
+
+class AuditEvent(SQLModel, table=True):
+    """Who did what to which object, and when."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_event_object", "object_type", "object_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    actor_id: int | None = _fk("app_user.id", nullable=True)
+    actor_name: str = Field(default="", max_length=64)
+    action: str = Field(max_length=64, index=True)
+    object_type: str = Field(default="", max_length=32)
+    object_id: str = Field(default="", max_length=64)
+    details: dict = Field(default_factory=dict, sa_column=Column(JSONDocument, nullable=False))
+    ip: str | None = Field(default=None, max_length=64)
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False, index=True)

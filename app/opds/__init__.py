@@ -1,0 +1,1 @@
+"""OPD (Perangkat Daerah) register: the agencies that fill in the survey, and their import."""

@@ -1,0 +1,51 @@
+"""Jinja templates (autoescaped, whatever the file name) and the page renderer."""
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_datetime
+from babel.numbers import format_decimal
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from app.auth.policy import csrf_token_for
+from app.i18n import language_of, translator
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+
+_env = Environment(
+    loader=FileSystemLoader(TEMPLATE_DIR),
+    autoescape=True,  # every template, whatever its file name
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def _format_when(value: datetime | None, lang: str, tz: str) -> str:
+    if value is None:
+        return "–"
+    local = value.astimezone(ZoneInfo(tz))
+    zone = "WITA" if tz == "Asia/Makassar" else local.tzname()
+    return f"{format_datetime(local, 'd MMMM y HH.mm', locale=lang)} {zone}"
+
+
+def render(request: Request, template: str, context: dict | None = None, *, status: int = 200):
+    """Render a page in the user's language with the helpers every template may use."""
+    lang = language_of(request)
+    settings = request.app.state.settings
+    principal = request.state._state.get("principal")
+    values = {
+        "request": request,
+        "_": translator(lang),
+        "lang": lang,
+        "principal": principal,
+        "csrf_token": csrf_token_for(request),
+        "when": lambda v: _format_when(v, lang, settings.timezone),
+        "number": lambda v: format_decimal(v, locale=lang),
+        **(context or {}),
+    }
+    html = _env.get_template(template).render(values)
+    return HTMLResponse(html, status_code=status)

@@ -1,0 +1,66 @@
+"""Browser tests: Debian's Chromium driven by Playwright against the real service (SQLite)."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app.config import load_settings
+from app.db import Database
+from tests.conftest import missing
+from tests.support.live_server import LiveServer
+
+CHROMIUM = os.environ.get("SURVEI_CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+# Without the background-networking flags Chromium keeps trying to reach Google's hosts,
+# which this closed network refuses.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--disable-dev-shm-usage"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
+        missing(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def live_settings(tmp_path):
+    return load_settings(env="test", var_dir=tmp_path / "var", secret_key="b" * 40,
+                         database_url=f"sqlite:///{tmp_path / 'live.db'}")
+
+
+@pytest.fixture
+def live_db(live_settings):
+    database = Database(live_settings.database_url)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def live_server(live_settings, live_db):
+    server = LiveServer(live_settings).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def page(browser, request):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="id-ID")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

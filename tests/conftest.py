@@ -1,0 +1,91 @@
+"""Fixtures: a fresh database per test on SQLite and on a throwaway PostgreSQL, the app, a client.
+
+Under CI=true the PostgreSQL and browser tests must run: a missing server or browser fails them.
+Elsewhere they are skipped with the reason.
+"""
+
+import itertools
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app import migrate
+from app.config import load_settings
+from app.db import Database
+from app.main import create_app
+from tests.support.postgres import ThrowawayPostgres
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+_counter = itertools.count()
+
+
+def missing(reason: str) -> None:
+    """Fail under CI, skip elsewhere."""
+    if IN_CI:
+        pytest.fail(f"{reason} (required when CI=true)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    """A SQLite file migrated to head once; each test gets a copy."""
+    path = tmp_path_factory.mktemp("sqlite") / "template.db"
+    migrate.upgrade(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL server with a template database migrated to head."""
+    server = ThrowawayPostgres()
+    if not server.available:
+        missing("PostgreSQL server binaries (initdb, pg_ctl) not found")
+    server.start()
+    try:
+        server.execute("CREATE DATABASE survei_template")
+        migrate.upgrade(server.url("survei_template"))
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request, tmp_path):
+    """A fresh, migrated, empty database for one test, on each backend."""
+    if request.param == "sqlite":
+        path = tmp_path / "test.db"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        yield f"sqlite:///{path}"
+        return
+    server = request.getfixturevalue("postgres_server")
+    name = f"test_{os.getpid()}_{next(_counter)}"
+    server.execute(f"CREATE DATABASE {name} TEMPLATE survei_template")
+    yield server.url(name)
+    server.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def db(database_url):
+    database = Database(database_url)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def settings(database_url, tmp_path):
+    return load_settings(env="test", var_dir=tmp_path / "var", database_url=database_url,
+                         secret_key="test-secret-" + "x" * 40)
+
+
+@pytest.fixture
+def app(settings):
+    return create_app(settings)
+
+
+@pytest.fixture
+def client(app):
+    with TestClient(app) as test_client:
+        yield test_client
