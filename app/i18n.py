@@ -17,10 +17,21 @@ Translator = Callable[..., str]
 
 @lru_cache
 def catalogue(lang: str) -> dict[str, str]:
-    """The messages of one language: key -> text."""
-    with open(LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po", "rb") as handle:
-        po = read_po(handle)
-    return {str(m.id): str(m.string) for m in po if m.id and m.string}
+    """The messages of one language, key -> text, from every .po file of its folder.
+
+    Each domain keeps its own file (messages.po, officer.po, …); a key may live in one only.
+    """
+    messages: dict[str, str] = {}
+    for path in sorted((LOCALE_DIR / lang / "LC_MESSAGES").glob("*.po")):
+        with open(path, "rb") as handle:
+            po = read_po(handle)
+        for message in po:
+            if not (message.id and message.string):
+                continue
+            if message.id in messages:
+                raise ValueError(f"{path.name}: message {message.id!r} is defined twice")
+            messages[str(message.id)] = str(message.string)
+    return messages
 
 
 def translator(lang: str) -> Translator:

@@ -1,5 +1,6 @@
 """create_app(settings): the FastAPI application, its lifespan, middleware and routers."""
 
+import importlib
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -7,18 +8,25 @@ from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 
 from app import migrate
-from app.auth import api as auth_api
-from app.auth import pages as auth_pages
 from app.auth.policy import ANON_CSRF_COOKIE
 from app.auth.tokens import new_token
 from app.config import Settings, load_settings
 from app.db import Database
 from app.errors import install_error_handlers
-from app.home import router as home_router
-from app.opds import api as opd_api
-from app.opds import pages as opd_pages
 
 STATIC_DIR = Path(__file__).parent / "static"
+# Every module with routes; each has a `router`. Pages first, then their JSON twins.
+ROUTER_MODULES = (
+    "app.home",
+    "app.auth.pages", "app.auth.api",
+    "app.opds.pages", "app.opds.api",
+    "app.accounts.pages", "app.accounts.api",
+    "app.rounds.pages", "app.rounds.api",
+    "app.submissions.pages", "app.submissions.api",
+    "app.review.pages", "app.review.api",
+    "app.exports.pages", "app.exports.api",
+    "app.audits.pages", "app.audits.api",
+)
 # Routes that are not FastAPI endpoints and so carry no Policy dependency: documentation and
 # static files, open to everyone by design. The route-policy test accepts only these.
 PUBLIC_NON_ENDPOINTS = frozenset({"/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc",
@@ -59,9 +67,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="Survei Kebutuhan Smart City", version="0.1.0", lifespan=lifespan)
     app.state.settings = settings
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    for router in (home_router, auth_pages.router, auth_api.router, opd_pages.router,
-                   opd_api.router):
-        app.include_router(router)
+    for module in ROUTER_MODULES:
+        app.include_router(importlib.import_module(module).router)
     install_error_handlers(app)
     _install_middleware(app, settings)
     return app

@@ -1,0 +1,1 @@
+"""Questionnaire engine: XLSForm import, typed schema, expressions and answer validation."""
