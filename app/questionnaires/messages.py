@@ -1,0 +1,55 @@
+"""Default answer-validation messages in Bahasa Indonesia and English."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "required": {"id": "Wajib diisi.", "en": "This field is required."},
+    "constraint": {
+        "id": "Jawaban tidak memenuhi syarat.",
+        "en": "The answer does not meet the constraint.",
+    },
+    "unknown": {"id": "Isian tidak dikenal.", "en": "Unknown field."},
+    "text": {"id": "Harus berupa teks.", "en": "Must be text."},
+    "too_long": {
+        "id": "Teks terlalu panjang (maksimal {limit} karakter).",
+        "en": "The text is too long (at most {limit} characters).",
+    },
+    "integer": {"id": "Harus berupa bilangan bulat.", "en": "Must be a whole number."},
+    "decimal": {"id": "Harus berupa angka.", "en": "Must be a number."},
+    "date": {
+        "id": "Harus berupa tanggal yang valid (YYYY-MM-DD).",
+        "en": "Must be a valid date (YYYY-MM-DD).",
+    },
+    "choice": {"id": "Pilihan tidak valid.", "en": "Not a valid choice."},
+    "choice_filtered": {
+        "id": "Pilihan ini tidak tersedia untuk jawaban sebelumnya.",
+        "en": "This choice is not available for the earlier answers.",
+    },
+    "choices": {"id": "Harus berupa daftar pilihan.", "en": "Must be a list of choices."},
+    "choice_twice": {
+        "id": "Pilihan yang sama dipilih lebih dari sekali.",
+        "en": "The same choice is selected more than once.",
+    },
+    "rows": {"id": "Harus berupa daftar baris.", "en": "Must be a list of rows."},
+    "row": {"id": "Setiap baris harus berupa objek.", "en": "Each row must be an object."},
+    "too_many_rows": {
+        "id": "Terlalu banyak baris (maksimal {limit}).",
+        "en": "Too many rows (at most {limit}).",
+    },
+    "repeat_count": {
+        "id": "Jumlah baris melebihi batas ({limit}).",
+        "en": "There are more rows than allowed ({limit}).",
+    },
+    "row_id": {
+        "id": "_id baris harus berupa teks unik.",
+        "en": "A row _id must be a unique string.",
+    },
+    "not_object": {
+        "id": "Jawaban harus berupa objek JSON.",
+        "en": "The answers must be a JSON object.",
+    },
+}
+
+
+def message(key: str, lang: str, **params: object) -> str:
+    """Return the catalogue message in `lang` (Bahasa Indonesia when the language is unknown)."""
+    texts = MESSAGES[key]
+    return texts.get(lang, texts["id"]).format(**params)
