@@ -2,7 +2,7 @@
 
 import typer
 
-from app.cli import accounts, db, demo, opds, serve
+from app.cli import accounts, db, demo, forms, opds, serve
 
 cli = typer.Typer(help="Survei Kebutuhan Smart City.", no_args_is_help=True,
                   pretty_exceptions_enable=False)
@@ -10,6 +10,7 @@ cli.command("serve")(serve.serve)
 cli.command("demo")(demo.demo)
 cli.add_typer(db.cli, name="db")
 cli.add_typer(opds.cli, name="opd")
+cli.add_typer(forms.cli, name="form")
 cli.add_typer(accounts.user_cli, name="user")
 cli.add_typer(accounts.token_cli, name="token")
 

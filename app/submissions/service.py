@@ -1,0 +1,141 @@
+"""A submission's life: draft saves (optimistic concurrency), submit, return, approve.
+
+Every save carries the version it was based on; a stale save is refused with 409 and the
+current answers, never applied over someone else's work. Submitting snapshots a revision.
+"""
+
+from dataclasses import dataclass
+
+from sqlalchemy import update
+from sqlmodel import Session, select
+
+from app import audit
+from app.errors import Conflict, Invalid, NotFound
+from app.models import Round, Submission, SubmissionRevision, SubmissionStatus, User
+from app.questionnaires.schema import Questionnaire
+from app.questionnaires.validate import ValidationResult, validate_answers
+from app.rounds.service import accepts_answers, asked
+from app.types import utcnow
+
+EDITABLE = (SubmissionStatus.draft, SubmissionStatus.needs_revision)
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A stored draft and the problems found so far (drafts may be incomplete)."""
+
+    submission: Submission
+    result: ValidationResult
+
+
+def find(session: Session, *, round_id: int, opd_id: int) -> Submission | None:
+    """The OPD's submission in the round, if it has started one."""
+    query = select(Submission).where(Submission.round_id == round_id,
+                                     Submission.opd_id == opd_id)
+    return session.exec(query).first()
+
+
+def _require_open(session: Session, round_: Round, opd_id: int) -> None:
+    if not accepts_answers(round_, asked(session, round_id=round_.id, opd_id=opd_id)):
+        raise Conflict("submission.round_closed")
+
+
+def save_draft(
+    session: Session, *, round_: Round, opd_id: int, questionnaire: Questionnaire,
+    questionnaire_id: int, answers: object, base_version: int, actor: User, lang: str = "id",
+) -> Saved:
+    """Store the answers if `base_version` is current (0 for a first save); commits."""
+    _require_open(session, round_, opd_id)
+    result = validate_answers(questionnaire, answers, lang=lang, partial=True)
+    if "" in result.errors:
+        raise Invalid(detail={"fields": result.errors})
+    current = find(session, round_id=round_.id, opd_id=opd_id)
+    if current is None:
+        return Saved(_first_save(session, round_, opd_id, questionnaire_id, result,
+                                 base_version, actor), result)
+    if current.status not in EDITABLE:
+        raise Conflict("submission.not_editable", detail=_state(current))
+    update_if_current(session, current, base_version, answers=result.answers,
+                        updated_at=utcnow(), updated_by_id=actor.id)
+    session.commit()
+    session.refresh(current)
+    return Saved(current, result)
+
+
+def _first_save(session, round_, opd_id, questionnaire_id, result, base_version, actor):
+    if base_version != 0:
+        raise NotFound("submission.not_found")
+    submission = Submission(round_id=round_.id, opd_id=opd_id, questionnaire_id=questionnaire_id,
+                            answers=result.answers, updated_by_id=actor.id)
+    session.add(submission)
+    session.flush()
+    audit.record(session, action="submission.started", actor=actor, object_type="submission",
+                 object_id=submission.id)
+    session.commit()
+    return submission
+
+
+def update_if_current(session: Session, submission: Submission, base_version: int,
+                        **values) -> None:
+    """Apply `values` only if nobody saved since `base_version` (one SQL statement)."""
+    statement = (update(Submission)
+                 .where(Submission.id == submission.id, Submission.version == base_version)
+                 .values(version=base_version + 1, **values)
+                 .execution_options(synchronize_session=False))
+    if session.execute(statement).rowcount != 1:
+        session.rollback()
+        session.refresh(submission)
+        raise Conflict("submission.stale", detail=_state(submission))
+
+
+def _state(submission: Submission) -> dict:
+    return {"version": submission.version, "status": submission.status,
+            "answers": submission.answers}
+
+
+def submit(
+    session: Session, *, round_: Round, submission: Submission, questionnaire: Questionnaire,
+    base_version: int, actor: User, lang: str = "id",
+) -> Submission:
+    """Validate fully and submit; a repeat of the same submit is answered, not stored twice."""
+    if submission.status == SubmissionStatus.submitted and submission.version == base_version + 1:
+        return submission  # this very submit already happened (a retry or a double click)
+    _require_open(session, round_, submission.opd_id)
+    if submission.status not in EDITABLE:
+        raise Conflict("submission.not_editable", detail=_state(submission))
+    result = validate_answers(questionnaire, submission.answers, lang=lang)
+    if result.errors:
+        raise Invalid("submission.incomplete", detail={"fields": result.errors})
+    before = submission.status
+    try:
+        update_if_current(session, submission, base_version, status=SubmissionStatus.submitted,
+                            answers=result.answers, submitted_at=utcnow(), updated_at=utcnow(),
+                            updated_by_id=actor.id)
+    except Conflict:
+        if submission.status == SubmissionStatus.submitted and \
+                submission.version == base_version + 1:
+            return submission  # a concurrent identical submit won; same outcome
+        raise
+    session.refresh(submission)
+    _snapshot(session, submission, actor)
+    audit.record(session, action="submission.submitted", actor=actor, object_type="submission",
+                 object_id=submission.id, before=before, after=submission.status,
+                 version=submission.version)
+    session.commit()
+    return submission
+
+
+def _snapshot(session: Session, submission: Submission, actor: User) -> SubmissionRevision:
+    count = len(revisions(session, submission_id=submission.id))
+    revision = SubmissionRevision(submission_id=submission.id, number=count + 1,
+                                  questionnaire_id=submission.questionnaire_id,
+                                  status=submission.status, answers=submission.answers,
+                                  created_by_id=actor.id)
+    session.add(revision)
+    return revision
+
+
+def revisions(session: Session, *, submission_id: int) -> list[SubmissionRevision]:
+    """Every submitted version of a submission, oldest first."""
+    query = select(SubmissionRevision).where(SubmissionRevision.submission_id == submission_id)
+    return list(session.exec(query.order_by(SubmissionRevision.number)))
