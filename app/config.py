@@ -4,7 +4,7 @@ import secrets
 from pathlib import Path
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,9 +53,26 @@ def _check_production(settings: Settings) -> None:
         )
 
 
+class ConfigError(ValueError):
+    """The configuration is unusable; the message names the variables to fix."""
+
+
+def _explain(error: ValidationError) -> str:
+    """One line per problem, without the input values: they may hold passwords or keys."""
+    lines = []
+    for problem in error.errors(include_input=False, include_url=False):
+        message = problem["msg"].removeprefix("Value error, ")
+        field = "".join(str(part) for part in problem["loc"])
+        lines.append(f"SURVEI_{field.upper()}: {message}" if field else message)
+    return "\n".join(lines)
+
+
 def load_settings(**overrides) -> Settings:
     """Build Settings from the environment; in dev/test create var/ and a kept secret key."""
-    settings = Settings(**overrides)
+    try:
+        settings = Settings(**overrides)
+    except ValidationError as error:
+        raise ConfigError(_explain(error)) from None
     if not settings.secret_key:
         settings.secret_key = _dev_secret(settings.var_dir)
     return settings

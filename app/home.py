@@ -1,5 +1,6 @@
 """The home page (Beranda) and the health check."""
 
+import logging
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
@@ -32,8 +33,10 @@ def healthz(db: DatabaseDep, _principal: Annotated[Principal | None, Depends(pub
         with db.engine.connect() as conn:
             conn.execute(text("SELECT 1"))
         current, head = current_revision(db.engine), head_revision(db.url)
-    except Exception as error:  # noqa: BLE001 - any failure means "not healthy"
-        return JSONResponse({"status": "error", "database": str(error)[:200]}, status_code=503)
+    except Exception:  # noqa: BLE001 - any failure means "not healthy"
+        # Logged, not returned: the driver's message names hosts and users to anyone asking.
+        logging.getLogger("app").exception("health check: database unavailable")
+        return JSONResponse({"status": "error", "database": "unavailable"}, status_code=503)
     ok = current == head
     body = {"status": "ok" if ok else "error", "schema": current, "head": head}
     return JSONResponse(body, status_code=200 if ok else 503)

@@ -1,15 +1,20 @@
 """What every command needs: settings and a database with an up-to-date schema."""
 
+from typing import NoReturn
+
 import typer
 
-from app.config import Settings, load_settings
+from app.config import ConfigError, Settings, load_settings
 from app.db import Database
 from app.main import SchemaOutOfDate, prepare_database
 
 
 def settings() -> Settings:
-    """Settings from the environment."""
-    return load_settings()
+    """Settings from the environment; exits with the problems when they are unusable."""
+    try:
+        return load_settings()
+    except ConfigError as error:
+        fail(f"configuration error:\n{error}")
 
 
 def open_database(config: Settings | None = None) -> Database:
@@ -25,7 +30,7 @@ def open_database(config: Settings | None = None) -> Database:
     return db
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     """Print to stderr and exit 1."""
     typer.echo(message, err=True)
     raise typer.Exit(1)

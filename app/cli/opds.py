@@ -22,7 +22,9 @@ def import_file(file: Path = typer.Argument(..., help="CSV or XLSX with a header
     db.dispose()
     if not outcome.ok:
         for problem in outcome.problems:
-            typer.echo(f"{file.name}: {problem}", err=True)
+            # A problem with the whole file has no row: "FILE: message", not "FILE: file: …".
+            where = f"{file.name}: {problem}" if problem.row else f"{file.name}: {problem.message}"
+            typer.echo(where, err=True)
         fail(f"{len(outcome.problems)} problem(s); nothing was imported")
     typer.echo(f"imported {outcome.created} new and {outcome.updated} updated OPD(s)")
 
