@@ -3,8 +3,9 @@
 import socket
 import threading
 import time
+import urllib.error
+import urllib.request
 
-import httpx
 import uvicorn
 
 from app.config import Settings
@@ -33,9 +34,10 @@ class LiveServer:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
-                if httpx.get(f"{self.url}/healthz", timeout=1).status_code == 200:
-                    return self
-            except httpx.HTTPError:
+                with urllib.request.urlopen(f"{self.url}/healthz", timeout=1) as answer:
+                    if answer.status == 200:
+                        return self
+            except (urllib.error.URLError, ConnectionError):
                 time.sleep(0.05)
         raise RuntimeError("live server did not start")
 
