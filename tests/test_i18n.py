@@ -30,7 +30,7 @@ KEY_LITERAL = re.compile(r"(account|common|error|home|link|login|nav|role)\.[a-z
 
 
 def raw_messages(lang: str) -> dict[str, str]:
-    """Every entry of every .po file of a language, empty ones included (catalogue() drops those)."""
+    """Every entry of every .po file of a language, empty ones included."""
     messages: dict[str, str] = {}
     for path in sorted((LOCALE_DIR / lang / "LC_MESSAGES").glob("*.po")):
         with open(path, "rb") as handle:
