@@ -21,11 +21,13 @@ ROUTER_MODULES = (
     "app.auth.pages", "app.auth.api",
     "app.opds.pages", "app.opds.api",
     "app.accounts.pages", "app.accounts.api",
+    "app.questionnaires.pages", "app.questionnaires.api",
     "app.rounds.pages", "app.rounds.api",
     "app.submissions.pages", "app.submissions.api",
     "app.review.pages", "app.review.api",
     "app.exports.pages", "app.exports.api",
     "app.audits.pages", "app.audits.api",
+    "app.reports_web.pages", "app.reports_web.api",
 )
 # Routes that are not FastAPI endpoints and so carry no Policy dependency: documentation and
 # static files, open to everyone by design. The route-policy test accepts only these.

@@ -29,6 +29,8 @@ def create_round(
         problems["questionnaire_id"] = "round.questionnaire_unknown"
     if opens_at and closes_at and closes_at <= opens_at:
         problems["closes_at"] = "round.closes_before_opens"
+    if opd_ids and _unknown_opds(session, opd_ids):
+        problems["opd_ids"] = "round.opd_unknown"
     if problems:
         raise Invalid(detail={"fields": problems})
     round_ = Round(name=name.strip()[:200], questionnaire_id=questionnaire_id,
@@ -45,6 +47,11 @@ def create_round(
 
 def _active_opd_ids(session: Session) -> list[int]:
     return list(session.exec(select(Opd.id).where(Opd.active.is_(True))))
+
+
+def _unknown_opds(session: Session, opd_ids: list[int]) -> set[int]:
+    known = set(session.exec(select(Opd.id).where(Opd.id.in_(set(opd_ids)))))
+    return set(opd_ids) - known
 
 
 def set_status(session: Session, *, round_: Round, status: RoundStatus,
@@ -89,6 +96,8 @@ def extend_deadline(session: Session, *, round_: Round, opd_id: int, closes_at: 
     entry = asked(session, round_id=round_.id, opd_id=opd_id)
     if entry is None:
         raise NotFound("round.opd_not_asked")
+    if closes_at <= utcnow():
+        raise Invalid(detail={"fields": {"closes_at": "round.deadline_past"}})
     entry.closes_at = closes_at
     session.add(entry)
     audit.record(session, action="round.deadline_extended", actor=actor, object_type="round",
@@ -102,4 +111,24 @@ def rounds_for_opd(session: Session, *, opd_id: int) -> list[Round]:
     query = (select(Round).join(RoundOpd, RoundOpd.round_id == Round.id)
              .where(RoundOpd.opd_id == opd_id, Round.status != RoundStatus.draft)
              .order_by(Round.created_at.desc(), Round.id.desc()))
+    return list(session.exec(query))
+
+
+def list_rounds(session: Session) -> list[Round]:
+    """Every round, newest first."""
+    return list(session.exec(select(Round).order_by(Round.created_at.desc(), Round.id.desc())))
+
+
+def get_round(session: Session, round_id: int) -> Round:
+    """The round with this id, or 404."""
+    round_ = session.get(Round, round_id)
+    if round_ is None:
+        raise NotFound("round.not_found")
+    return round_
+
+
+def asked_opds(session: Session, *, round_id: int) -> list[tuple[RoundOpd, Opd]]:
+    """The OPDs a round asks, with their entries, ordered by code."""
+    query = (select(RoundOpd, Opd).join(Opd, Opd.id == RoundOpd.opd_id)
+             .where(RoundOpd.round_id == round_id).order_by(Opd.code))
     return list(session.exec(query))

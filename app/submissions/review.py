@@ -18,7 +18,7 @@ TRANSITIONS = {
 
 
 def _move(session: Session, submission: Submission, action: str, actor: User,
-          note: str) -> None:
+          note: str, **details) -> None:
     target = TRANSITIONS.get((action, SubmissionStatus(submission.status)))
     if target is None:
         raise Conflict("submission.illegal_transition", action=action, status=submission.status)
@@ -27,7 +27,8 @@ def _move(session: Session, submission: Submission, action: str, actor: User,
                       updated_at=utcnow())
     session.refresh(submission)
     audit.record(session, action=f"submission.{action}", actor=actor, object_type="submission",
-                 object_id=submission.id, before=before, after=target.value, note=note)
+                 object_id=submission.id, before=before, after=target.value, note=note,
+                 **details)
 
 
 def return_for_revision(
@@ -60,3 +61,36 @@ def comments(session: Session, *, submission_id: int) -> list[ReviewComment]:
     """Every review comment on a submission, oldest first."""
     query = select(ReviewComment).where(ReviewComment.submission_id == submission_id)
     return list(session.exec(query.order_by(ReviewComment.created_at, ReviewComment.id)))
+
+
+def approve_many(session: Session, *, submissions: list[Submission], actor: User,
+                 round_id: int, filters: dict[str, str] | None = None) -> list[Submission]:
+    """Approve several submitted submissions in one transaction (all or none). Commits."""
+    for submission in submissions:
+        _move(session, submission, "approve", actor, "", bulk=True)
+    audit.record(session, action="submission.bulk_approve", actor=actor, object_type="round",
+                 object_id=round_id, count=len(submissions),
+                 submissions=[s.id for s in submissions], filters=filters or {})
+    session.commit()
+    return submissions
+
+
+MAX_COMMENT = 2000
+
+
+def add_comment(session: Session, *, submission: Submission, actor: User, text: str,
+                field_path: str | None = None) -> ReviewComment:
+    """A planner's comment on the whole submission or on one question (field path). Commits."""
+    text, path = text.strip(), (field_path or "").strip() or None
+    if not text:
+        raise Invalid(detail={"fields": {"text": "review.comment_required"}})
+    if len(text) > MAX_COMMENT or (path and len(path) > 200):
+        raise Invalid(detail={"fields": {"text": "review.comment_too_long"}})
+    comment = ReviewComment(submission_id=submission.id, author_id=actor.id, text=text,
+                            field_path=path)
+    session.add(comment)
+    session.flush()
+    audit.record(session, action="submission.comment", actor=actor, object_type="submission",
+                 object_id=submission.id, field_path=path, comment_id=comment.id)
+    session.commit()
+    return comment

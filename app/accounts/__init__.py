@@ -1,0 +1,1 @@
+"""Account management pages for planners and admins: invite, deactivate, reset, roles."""

@@ -1,0 +1,55 @@
+"""Questionnaire pages: the version list (with compatibility), upload, source download."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, File, Request, UploadFile
+from fastapi.responses import RedirectResponse, Response
+
+from app.auth.policy import Principal, planners, staff
+from app.deps import DatabaseDep, SessionDep
+from app.questionnaires.service import MAX_WORKBOOK_BYTES
+from app.rounds import versions
+from app.web import render
+
+router = APIRouter(tags=["pages: questionnaires"])
+StaffDep = Annotated[Principal, Depends(staff)]
+PlannerDep = Annotated[Principal, Depends(planners)]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _list(request: Request, session, *, outcome=None, notice: str = "", status: int = 200):
+    context = {"infos": versions.version_list(session), "outcome": outcome,
+               "notice": notice if notice in ("published", "unchanged") else ""}
+    return render(request, "questionnaires/list.html", context, status=status)
+
+
+@router.get("/questionnaires")
+def questionnaire_list(request: Request, session: SessionDep, _principal: StaffDep,
+                       notice: str = ""):
+    """Every published version with its compatibility result; planners upload new ones."""
+    return _list(request, session, notice=notice)
+
+
+@router.post("/questionnaires")
+def questionnaire_upload(request: Request, session: SessionDep, principal: PlannerDep,
+                         file: Annotated[UploadFile | None, File()] = None):
+    """Publish an XLSForm workbook; problems are listed by sheet, row and column."""
+    data = file.file.read(MAX_WORKBOOK_BYTES + 1) if file else b""
+    filename = (file.filename or "form.xlsx") if file else "form.xlsx"
+    outcome = versions.upload(session, filename=filename, data=data, actor=principal.user)
+    if not outcome.ok:
+        return _list(request, session, outcome=outcome, status=422)
+    notice = "unchanged" if outcome.unchanged else "published"
+    return RedirectResponse(f"/questionnaires?notice={notice}", status_code=303)
+
+
+@router.get("/questionnaires/{questionnaire_id}/source.xlsx")
+def questionnaire_source(questionnaire_id: int, session: SessionDep, db: DatabaseDep,
+                         principal: StaffDep):
+    """The workbook a version was published from, as uploaded."""
+    row = versions.get_version(session, questionnaire_id)
+    with db.write_session() as writing:
+        versions.record_download(writing, row=row, actor=principal.user)
+    disposition = f'attachment; filename="{versions.source_filename(row)}"'
+    return Response(row.source_workbook, media_type=XLSX,
+                    headers={"Content-Disposition": disposition})

@@ -1,0 +1,1 @@
+"""Planner review of submissions: read, comment, return for revision, approve, diff."""

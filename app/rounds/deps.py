@@ -1,0 +1,25 @@
+"""Load-or-404 dependencies of the round routes; each runs its policy first."""
+
+from typing import Annotated
+
+from fastapi import Depends
+
+from app.auth.policy import Policy, Principal, planners, staff
+from app.deps import SessionDep
+from app.models import Round
+from app.rounds.service import get_round
+
+StaffDep = Annotated[Principal, Depends(staff)]
+PlannerDep = Annotated[Principal, Depends(planners)]
+
+
+def _round_loader(policy: Policy):
+    def load_round(round_id: int, session: SessionDep,
+                   _principal: Annotated[Principal, Depends(policy)]) -> Round:
+        return get_round(session, round_id)
+
+    return load_round
+
+
+StaffRound = Annotated[Round, Depends(_round_loader(staff))]
+PlannerRound = Annotated[Round, Depends(_round_loader(planners))]
