@@ -1,4 +1,5 @@
-"""Demo data: the Luwu Utara OPD register and one account per role (idempotent)."""
+"""Demo data: the Luwu Utara OPD register, one account per role, the default questionnaire and
+an open round with about 30 OPDs in every state (idempotent)."""
 
 from pathlib import Path
 
@@ -7,6 +8,7 @@ from sqlmodel import Session, select
 from app.auth.accounts import create_user
 from app.models import Role, User
 from app.opds.service import ImportOutcome, import_opds
+from app.sample.demo_round import DemoRoundSummary, load_demo_round
 
 REGISTER = Path(__file__).parent / "data" / "opd-luwu-utara.csv"
 # Documented in the README; `survei demo` refuses to run in production.
@@ -20,8 +22,8 @@ DEMO_ACCOUNTS = (
 )
 
 
-def load_demo(session: Session) -> tuple[ImportOutcome, list[str]]:
-    """Load the register and the demo accounts; a second run changes nothing."""
+def load_demo(session: Session) -> tuple[ImportOutcome, list[str], DemoRoundSummary | None]:
+    """Load the register, the accounts and the demo round; a second run changes nothing."""
     outcome = import_opds(session, filename=REGISTER.name, data=REGISTER.read_bytes())
     created = []
     for username, role, opd, name, password in DEMO_ACCOUNTS:
@@ -30,4 +32,6 @@ def load_demo(session: Session) -> tuple[ImportOutcome, list[str]]:
         create_user(session, username=username, role=role.value, opd_code=opd, full_name=name,
                     password=password)
         created.append(username)
-    return outcome, created
+    if not outcome.ok:
+        return outcome, created, None
+    return outcome, created, load_demo_round(session)

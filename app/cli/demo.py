@@ -7,17 +7,20 @@ from app.demo import DEMO_ACCOUNTS, load_demo
 
 
 def demo() -> None:
-    """Load the Luwu Utara OPD register and one account per role (safe to run twice)."""
+    """Load the OPD register, one account per role and an open demo round (safe to run twice)."""
     config = settings()
     if config.env == "production":
         fail("refusing to load demo accounts in production")
     db = open_database(config)
     with db.write_session() as session:
-        outcome, created = load_demo(session)
+        outcome, created, round_summary = load_demo(session)
     db.dispose()
     if not outcome.ok:
         fail("; ".join(str(p) for p in outcome.problems))
     typer.echo(f"OPD register: {outcome.created} new, {outcome.updated} updated")
     typer.echo(f"accounts created: {', '.join(created) or 'none (already there)'}")
+    state = "created" if round_summary.created else "already there"
+    states = ", ".join(f"{name} {count}" for name, count in round_summary.states.items())
+    typer.echo(f"demo round {round_summary.round_id} ({state}): {states}")
     for username, role, opd, _name, password in DEMO_ACCOUNTS:
         typer.echo(f"  {username:<16} {role.value:<8} {opd or '':<14} password: {password}")

@@ -60,6 +60,8 @@ class Question(_Model):
     list_name: str | None = None
     read_only: bool = False
     appearance: Literal["multiline"] | None = None
+    masterplan: str | None = None
+    """Its master-plan role (column `instance::masterplan`), e.g. "biaya"; see surveys/README.md."""
     row: int | None = None
     """Row of the survey sheet that defined it (for messages)."""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .schema import Group, Item, Note, Question, Questionnaire, Repeat, Section
-from .xlsform_columns import Languages
+from .xlsform_columns import MASTERPLAN_COLUMN, Languages
 from .xlsform_rows import is_bool_word, is_true
 from .xlsform_sheets import ChoiceLists, Settings, translations
 from .xlsform_survey import CheckedSurvey
@@ -93,5 +93,6 @@ def _question(node: Node, exprs: dict, langs: Languages, common: dict) -> Questi
         default_expr=exprs.get("default"),
         read_only=is_true(row.get("read_only")),
         appearance=row.get("appearance") or None,
+        masterplan=row.get(MASTERPLAN_COLUMN) or None,
         **common,
     )

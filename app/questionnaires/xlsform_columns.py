@@ -8,11 +8,18 @@ from dataclasses import dataclass, field
 from .xlsform_read import FormError, Sheet
 
 TRANSLATABLE = ("label", "hint", "required_message", "constraint_message")
+# pyxform's custom instance attribute: which role a field plays in the master-plan export
+# (surveys/README.md, "Master-plan roles"); the only `::` column that is not a language.
+MASTERPLAN_COLUMN = "instance::masterplan"
+MASTERPLAN_ROLES = (
+    "dimensi", "elemen", "nama_program", "permasalahan", "output", "indikator", "opd_terkait",
+    "jangka", "biaya", "sumber_dana", "prioritas", "quick_win",
+)
 SURVEY_COLUMNS = frozenset(
     {
         "type", "name", "label", "hint", "required", "required_message", "relevant",
         "constraint", "constraint_message", "calculation", "default", "choice_filter",
-        "repeat_count", "read_only", "appearance",
+        "repeat_count", "read_only", "appearance", MASTERPLAN_COLUMN,
     }
 )
 CHOICES_COLUMNS = frozenset({"list_name", "name", "label"})
@@ -59,6 +66,8 @@ def check_columns(sheet: Sheet, allowed: frozenset[str], extra_ok: bool) -> list
     """Report unknown columns and malformed language columns of a sheet's header row."""
     errors = []
     for header in sheet.headers:
+        if header in allowed:
+            continue
         base, lang = split_header(header)
         if lang is not None:
             if base not in TRANSLATABLE or base not in allowed:

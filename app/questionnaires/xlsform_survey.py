@@ -9,6 +9,7 @@ from .schema import Expr
 from .xlsform_columns import Languages
 from .xlsform_exprs import choice_columns, compile_cells, is_dynamic_default
 from .xlsform_read import FormError, Sheet, SheetRow
+from .xlsform_roles import check_masterplan_roles
 from .xlsform_rows import RowType, check_row, parse_type
 from .xlsform_sheets import ChoiceLists, missing_labels, translations
 from .xlsform_tree import Node, build_tree, index_names, walk
@@ -45,7 +46,7 @@ def check_survey(
         typed.append((row, kind))
     result.nodes, tree_errors = build_tree(typed)
     result.index, name_errors = index_names(result.nodes)
-    errors += tree_errors + name_errors
+    errors += tree_errors + name_errors + check_masterplan_roles(result.nodes)
     for node in walk(result.nodes):
         errors += _check_node(node, langs, choices)
         result.exprs[node.order], expr_errors = compile_cells(node)

@@ -41,6 +41,7 @@ KEBUTUHAN: list[Row] = group(
                 text(
                     "kebutuhan_permasalahan",
                     ("Permasalahan", "Problem"),
+                    masterplan="permasalahan",
                     multiline=True,
                     required=True,
                     required_message=(
@@ -61,6 +62,7 @@ KEBUTUHAN: list[Row] = group(
                 text(
                     "nama_kebutuhan",
                     ("Usulan solusi/kebutuhan", "Proposed solution/need"),
+                    masterplan="nama_program",
                     required=True,
                     hint=(
                         "Nama singkat program atau kegiatan, misalnya Aplikasi Antrean Daring "
@@ -103,12 +105,14 @@ KEBUTUHAN: list[Row] = group(
                     "dimensi",
                     "kebutuhan_dimensi",
                     ("Dimensi smart city", "Smart city dimension"),
+                    masterplan="dimensi",
                     required=True,
                 ),
                 select_one(
                     "elemen",
                     "kebutuhan_elemen",
                     ("Elemen smart city", "Smart city element"),
+                    masterplan="elemen",
                     choice_filter="dimensi=${kebutuhan_dimensi}",
                     required=True,
                 ),
@@ -129,11 +133,13 @@ KEBUTUHAN: list[Row] = group(
                 text(
                     "kebutuhan_output",
                     ("Keluaran (output) yang diharapkan", "Expected output"),
+                    masterplan="output",
                     required=True,
                 ),
                 text(
                     "kebutuhan_indikator",
                     ("Indikator keberhasilan", "Success indicator"),
+                    masterplan="indikator",
                     hint=(
                         "Contoh: waktu tunggu pendaftaran turun menjadi 15 menit.",
                         "E.g. registration waiting time falls to 15 minutes.",
@@ -142,11 +148,13 @@ KEBUTUHAN: list[Row] = group(
                 text(
                     "kebutuhan_opd_terkait",
                     ("Perangkat Daerah atau instansi terkait", "Related agencies"),
+                    masterplan="opd_terkait",
                     hint=("Pisahkan dengan koma.", "Separate with commas."),
                 ),
                 decimal(  # ODK's integer is 32-bit (max ~Rp2,1 miliar): money is decimal
                     "biaya",
                     ("Perkiraan biaya", "Estimated cost"),
+                    masterplan="biaya",
                     hint=(
                         "Dalam Rupiah; kosongkan jika belum diketahui.",
                         "In rupiah; leave blank if unknown.",
@@ -157,9 +165,14 @@ KEBUTUHAN: list[Row] = group(
                     "sumber_dana",
                     "kebutuhan_sumber_dana",
                     ("Usulan sumber dana", "Proposed funding source"),
+                    masterplan="sumber_dana",
                 ),
                 select_one(
-                    "jangka", "kebutuhan_jangka", ("Jangka waktu", "Time frame"), required=True
+                    "jangka",
+                    "kebutuhan_jangka",
+                    ("Jangka waktu", "Time frame"),
+                    required=True,
+                    masterplan="jangka",
                 ),
                 integer(
                     "kebutuhan_tahun_mulai",
@@ -174,6 +187,7 @@ KEBUTUHAN: list[Row] = group(
                 integer(
                     "kebutuhan_prioritas",
                     ("Peringkat prioritas Perangkat Daerah", "Agency priority rank"),
+                    masterplan="prioritas",
                     hint=(
                         "1 = paling prioritas; gunakan peringkat berbeda untuk setiap kebutuhan.",
                         "1 = highest priority; give each need a different rank.",
@@ -189,6 +203,7 @@ KEBUTUHAN: list[Row] = group(
                     "ya_tidak",
                     "kebutuhan_quick_win",
                     ("Diusulkan sebagai quick win?", "Proposed as a quick win?"),
+                    masterplan="quick_win",
                     hint=(
                         "Quick win berdampak langsung bagi masyarakat dan dapat diselesaikan dalam "
                         "satu tahun anggaran.",

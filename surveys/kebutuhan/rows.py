@@ -9,6 +9,8 @@ Row = dict[str, str]
 
 ID = "Bahasa Indonesia (id)"
 EN = "English (en)"
+# The field's master-plan role (surveys/README.md, "Master-plan roles").
+MASTERPLAN = "instance::masterplan"
 
 SURVEY_COLUMNS: tuple[str, ...] = (
     "type",
@@ -30,14 +32,20 @@ SURVEY_COLUMNS: tuple[str, ...] = (
     "repeat_count",
     "read_only",
     "appearance",
+    MASTERPLAN,
 )
 
 _TRANSLATED = ("label", "hint", "required_message", "constraint_message")
 
 
 def field(type_: str, name: str, label: Text | None = None, **options: Any) -> Row:
-    """Return one survey row; bilingual options are (id, en) pairs, flags are booleans."""
+    """Return one survey row; bilingual options are (id, en) pairs, flags are booleans.
+
+    `masterplan="biaya"` fills the instance::masterplan column with that role.
+    """
     row: Row = {"type": type_, "name": name}
+    if options.get("masterplan"):
+        row[MASTERPLAN] = options.pop("masterplan")
     texts = {"label": label, **{key: options.pop(key, None) for key in _TRANSLATED[1:]}}
     for column, text in texts.items():
         if text is not None:

@@ -18,7 +18,7 @@ ID, EN = "Bahasa Indonesia (id)", "English (en)"
 TRANSLATED = ("label", "hint", "required_message", "constraint_message")
 ALLOWED_SURVEY_COLUMNS = {
     "type", "name", "required", "relevant", "constraint", "calculation", "default",
-    "choice_filter", "repeat_count", "read_only", "appearance",
+    "choice_filter", "repeat_count", "read_only", "appearance", "instance::masterplan",
     *(f"{column}::{lang}" for column in TRANSLATED for lang in (ID, EN)),
 }  # fmt: skip
 ALLOWED_TYPES = {

@@ -1,0 +1,173 @@
+"""The workbook layout: which sheets, in which order, with which columns, and each row's values.
+
+Pure: built from the plan, the options and a translator. Sheet names are Bahasa Indonesia
+whatever the language of the headers, so a planner's formulas and macros keep working.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from app.questionnaires.schema import text_in
+
+from .flatten import Column, RepeatRow, TableFlattener, repeat_rows
+from .hygiene import clean_sheet_name, neutralise, unique_headers
+from .masterplan import DimensionMatrix, masterplan_spec, program_items
+from .options import ExportOptions
+from .plan import ExportPlan, Table
+from .program import ProgramSheet
+from .records import StatusRecord, SubmissionRecord
+from .sinks.base import SheetSpec
+
+Translator = Callable[..., str]
+SHEET_NAMES = {"info": "Info", "status": "Status Pengisian", "isian": "Isian",
+               "program": "Program Masterplan", "matriks": "Matriks Dimensi",
+               "kamus": "Kamus Data", "masalah": "Masalah"}
+
+
+def repeat_key(table: Table) -> str:
+    """The sheet key of a repeat table."""
+    return f"repeat.{table.key}"
+
+
+class Layout:
+    """Sheets and row builders of one export."""
+
+    def __init__(self, plan: ExportPlan, options: ExportOptions, t: Translator, *,
+                 timezone: str = "Asia/Makassar", problems: bool = False):
+        self.plan, self.options, self.t = plan, options, t
+        self.zone = ZoneInfo(timezone)
+        self.zone_name = "WITA" if timezone == "Asia/Makassar" else timezone
+        default = plan.newest.form.default_language
+        flatten = {"labels": options.labels, "lang": options.lang, "default_lang": default}
+        self.main = TableFlattener(plan.tables[0], **flatten)
+        self.repeats = [(table, TableFlattener(table, **flatten)) for table in plan.tables[1:]]
+        spec = masterplan_spec(plan, lang=options.lang)
+        self.masterplan = spec
+        self.matrix = DimensionMatrix(spec) if spec else None
+        self.program = ProgramSheet(spec, t, options.labels) if spec else None
+        self.sheets = self._sheets(problems)
+        self.by_key = {sheet.key: sheet for sheet in self.sheets}
+
+    # -- sheets ---------------------------------------------------------------------------
+
+    def col(self, code: str, kind: str = "text", **params) -> Column:
+        """A fixed column with its header from the catalogue."""
+        return Column(code, self.t(f"export.col.{code}", **params), kind)
+
+    def _sheets(self, problems: bool) -> list[SheetSpec]:
+        taken: set[str] = set()
+        sheets = [self._info(), self._status(), self._main()]
+        sheets += [self._repeat(table, flattener) for table, flattener in self.repeats]
+        if self.program is not None:
+            sheets += [self._spec("program", self.program.columns, freeze_cols=4),
+                       self._spec("matriks", self.program.matrix_columns(self.masterplan),
+                                  freeze_cols=2)]
+        sheets.append(self._codebook())
+        if problems:
+            sheets.append(self._problems())
+        for sheet in sheets:
+            sheet.name = clean_sheet_name(sheet.name, taken)
+        return sheets
+
+    def _spec(self, key: str, columns: list[Column], *, name: str | None = None,
+              table: bool = True, freeze_cols: int = 0) -> SheetSpec:
+        headers = unique_headers([neutralise(column.header) for column in columns])
+        return SheetSpec(key, name or SHEET_NAMES[key], columns, table=table,
+                         freeze_cols=freeze_cols, headers=headers)
+
+    def _info(self) -> SheetSpec:
+        return self._spec("info", [self.col("item"), self.col("value")], table=False)
+
+    def _status(self) -> SheetSpec:
+        zone = self.zone_name
+        columns = [self.col("opd_code"), self.col("opd_name"), self.col("opd_kind"),
+                   self.col("status"), self.col("submitted_at", "datetime", zone=zone),
+                   self.col("approved_at", "datetime", zone=zone), self.col("officer"),
+                   self.col("completion", "percent")]
+        return self._spec("status", columns, freeze_cols=2)
+
+    def main_columns(self) -> list[Column]:
+        zone = self.zone_name
+        return [self.col("opd_code"), self.col("opd_name"), self.col("opd_kind"),
+                *self.main.columns, self.col("submission_id", "integer"), self.col("status"),
+                self.col("version"), self.col("created_at", "datetime", zone=zone),
+                self.col("submitted_at", "datetime", zone=zone),
+                self.col("updated_at", "datetime", zone=zone)]
+
+    def _main(self) -> SheetSpec:
+        return self._spec("isian", self.main_columns(), freeze_cols=2)
+
+    def repeat_columns(self, table: Table, flattener: TableFlattener) -> list[Column]:
+        keys = [self.col("opd_code"), self.col("opd_name"),
+                self.col("submission_id", "integer"), self.col("row_id")]
+        if len(table.repeat_path) > 1:
+            keys.append(self.col("parent_row_id"))
+        return [*keys, self.col("position", "integer"), *flattener.columns]
+
+    def _repeat(self, table: Table, flattener: TableFlattener) -> SheetSpec:
+        name = text_in(table.label, "id", self.plan.newest.form.default_language) or table.key
+        return self._spec(repeat_key(table), self.repeat_columns(table, flattener),
+                          name=name, freeze_cols=2)
+
+    def codebook_columns(self) -> list[Column]:
+        return [self.col(code) for code in ("sheet", "column", "header", "label_id", "label_en",
+                                            "type", "choices", "section", "first_version")]
+
+    def _codebook(self) -> SheetSpec:
+        return self._spec("kamus", self.codebook_columns())
+
+    def _problems(self) -> SheetSpec:
+        columns = [self.col("submission_id", "integer"), self.col("opd_code"),
+                   self.col("opd_name"), self.col("status"),
+                   self.col("questionnaire_id", "integer"), self.col("problem"),
+                   self.col("answers")]
+        return self._spec("masalah", columns)
+
+    # -- rows -----------------------------------------------------------------------------
+
+    def local(self, when: datetime | None) -> datetime | None:
+        """An aware time as a naive local time (Excel cells have no time zone)."""
+        return when.astimezone(self.zone).replace(tzinfo=None) if when else None
+
+    def status_label(self, status: str | None) -> str:
+        code = status or "not_started"
+        return self.t(f"export.status.{code}") if self.options.labels else code
+
+    def kind_label(self, kind: str) -> str:
+        return self.t(f"opd.kind_{kind}") if self.options.labels else kind
+
+    def status_row(self, s: StatusRecord) -> list:
+        return [s.opd_code, s.opd_name, self.kind_label(s.opd_kind), self.status_label(s.status),
+                self.local(s.submitted_at), self.local(s.approved_at), s.officer or None,
+                s.completion]
+
+    def rows_of(self, record: SubmissionRecord) -> Iterator[tuple[str, list]]:
+        """Every row one resolved submission gives: main, repeats, program items."""
+        yield "isian", [record.opd_code, record.opd_name, self.kind_label(record.opd_kind),
+                        *self.main.values(record.answers), record.id,
+                        self.status_label(record.status), record.version,
+                        self.local(record.created_at), self.local(record.submitted_at),
+                        self.local(record.updated_at)]
+        for table, flattener in self.repeats:
+            key, nested = repeat_key(table), len(table.repeat_path) > 1
+            for found in repeat_rows(record.answers, table.repeat_path):
+                yield key, self._repeat_row(record, found, flattener, nested)
+        if self.program is not None:
+            self.matrix.add_opd(record.opd_code, record.opd_name)
+            for item in program_items(self.masterplan, record):
+                self.matrix.add(item)
+                yield "program", self.program.row(item)
+
+    def _repeat_row(self, record: SubmissionRecord, found: RepeatRow,
+                    flattener: TableFlattener, nested: bool) -> list:
+        keys = [record.opd_code, record.opd_name, record.id, found.row.get("_id")]
+        if nested:
+            keys.append(found.parent_id)
+        return [*keys, found.position, *flattener.values(found.row)]
+
+    def problem_row(self, record: SubmissionRecord, answers_json: str) -> list:
+        return [record.id, record.opd_code, record.opd_name, self.status_label(record.status),
+                record.questionnaire_id, record.problem, answers_json]

@@ -1,0 +1,158 @@
+"""The master-plan view of the needs: program items and the OPD × dimension matrix (pure).
+
+Which field plays which role is declared in the questionnaire (`instance::masterplan`,
+surveys/README.md). The workbook's `Program Masterplan` and `Matriks Dimensi` sheets and the
+HTML report are both built from these functions, so their totals are the same numbers:
+
+    spec = masterplan_spec(plan, lang="id")          # None: no role declared
+    matrix = DimensionMatrix(spec)
+    for record in records:                            # SubmissionRecord, any order
+        matrix.add_opd(record.opd_code, record.opd_name)
+        for item in program_items(spec, record):
+            matrix.add(item)
+    matrix.rows(), matrix.totals()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .flatten import choice_labels, repeat_rows
+from .plan import ExportPlan
+from .records import SubmissionRecord
+
+ROW_ID = "_id"
+
+
+@dataclass(frozen=True)
+class MasterplanSpec:
+    """The needs repeat, role -> field name, and the dimension and element lists with labels."""
+
+    repeat_path: tuple[str, ...]
+    fields: dict[str, str]
+    dimensions: list[tuple[str, str]]
+    elements: list[tuple[str, str, str | None]]
+    """(code, label, dimension code) of each element."""
+    labels: dict[str, dict[str, str]]
+    """Role -> choice code -> label, for the select roles."""
+
+    def label(self, role: str, code: object) -> object:
+        """The label of a choice code of a select role (the code itself when unknown)."""
+        if isinstance(code, list):
+            return "; ".join(str(self.labels.get(role, {}).get(c, c)) for c in code)
+        return self.labels.get(role, {}).get(code, code) if isinstance(code, str) else code
+
+
+@dataclass(frozen=True)
+class ProgramItem:
+    """One need as a program of the master plan (choice values are codes)."""
+
+    opd_code: str
+    opd_name: str
+    submission_id: int
+    row_id: str | None
+    dimension: str | None
+    element: str | None
+    name: str | None
+    problem: str | None
+    output: str | None
+    indicator: str | None
+    related_opds: str | None
+    term: str | None
+    cost: float | None
+    funding: object
+    priority: object
+    quick_win: str | None
+
+
+def masterplan_spec(plan: ExportPlan, *, lang: str = "id") -> MasterplanSpec | None:
+    """The spec from the plan's declared roles; None when the questionnaire declares none."""
+    roles = plan.roles()
+    if not roles:
+        return None
+    default = plan.newest.form.default_language
+    labels = {role: choice_labels(planned, lang, default)
+              for role, planned in roles.items() if planned.choices}
+    dimensions = list(labels.get("dimensi", {}).items())
+    dimension_codes = {code for code, _ in dimensions}
+    elements = []
+    if "elemen" in roles:
+        for choice in roles["elemen"].choices:
+            parent = next((v for v in choice.filters.values() if v in dimension_codes), None)
+            elements.append((choice.name, labels["elemen"][choice.name], parent))
+    path = next(iter(roles.values())).repeat_path
+    return MasterplanSpec(path, {role: p.name for role, p in roles.items()}, dimensions,
+                          elements, labels)
+
+
+# The roles in ProgramItem's field order, from `dimension` to `quick_win`.
+ITEM_ROLES = ("dimensi", "elemen", "nama_program", "permasalahan", "output", "indikator",
+              "opd_terkait", "jangka", "biaya", "sumber_dana", "prioritas", "quick_win")
+COST = ITEM_ROLES.index("biaya")
+
+
+def program_items(spec: MasterplanSpec, record: SubmissionRecord) -> Iterator[ProgramItem]:
+    """The needs of one submission as program items, in the order the OPD entered them."""
+    names = tuple(spec.fields.get(role) for role in ITEM_ROLES)
+    for found in repeat_rows(record.answers, spec.repeat_path):
+        get = found.row.get
+        values = [get(name) if name else None for name in names]
+        cost = values[COST]
+        is_number = isinstance(cost, int | float) and not isinstance(cost, bool)
+        values[COST] = float(cost) if is_number else None
+        yield ProgramItem(record.opd_code, record.opd_name, record.id, get(ROW_ID), *values)
+
+
+@dataclass
+class MatrixRow:
+    """Needs and estimated cost of one OPD (or the totals) per dimension and per element."""
+
+    opd_code: str
+    opd_name: str
+    needs: dict[str, int] = field(default_factory=dict)
+    cost: dict[str, float] = field(default_factory=dict)
+    total_needs: int = 0
+    total_cost: float = 0.0
+
+    def add(self, keys: Iterable[str], cost: float) -> None:
+        for key in keys:
+            self.needs[key] = self.needs.get(key, 0) + 1
+            self.cost[key] = self.cost.get(key, 0.0) + cost
+        self.total_needs += 1
+        self.total_cost += cost
+
+
+class DimensionMatrix:
+    """OPD × dimensions and elements: number of needs and summed cost, with totals."""
+
+    def __init__(self, spec: MasterplanSpec):
+        self.spec = spec
+        self._rows: dict[str, MatrixRow] = {}
+        self._parent = {code: parent for code, _, parent in spec.elements}
+
+    def add_opd(self, code: str, name: str) -> None:
+        """Give an OPD a row even when it entered no need."""
+        self._rows.setdefault(code, MatrixRow(code, name))
+
+    def add(self, item: ProgramItem) -> None:
+        """Count one program item under its dimension and element."""
+        row = self._rows.setdefault(item.opd_code, MatrixRow(item.opd_code, item.opd_name))
+        dimension = item.dimension or self._parent.get(item.element or "")
+        keys = [k for k in (dimension, item.element) if isinstance(k, str)]
+        row.add(keys, item.cost or 0.0)
+
+    def rows(self) -> list[MatrixRow]:
+        """One row per OPD, by OPD code."""
+        return [self._rows[code] for code in sorted(self._rows)]
+
+    def totals(self) -> MatrixRow:
+        """The sum over every OPD."""
+        total = MatrixRow("", "")
+        for row in self._rows.values():
+            for key, count in row.needs.items():
+                total.needs[key] = total.needs.get(key, 0) + count
+                total.cost[key] = total.cost.get(key, 0.0) + row.cost[key]
+            total.total_needs += row.total_needs
+            total.total_cost += row.total_cost
+        return total

@@ -1,0 +1,103 @@
+"""Download pages of a round's consolidated data: the options form and the three file formats.
+
+GET /rounds/{id}/export        the options form (labels or codes, language, statuses, OPDs)
+GET /rounds/{id}/export.xlsx   the workbook         ?header=labels|codes&lang=id|en
+GET /rounds/{id}/export.zip    the CSV files         &statuses=approved|submitted|all
+GET /rounds/{id}/export.json   the JSON document     &opd=CODE&opd=CODE…
+"""
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import FileResponse
+from starlette.background import BackgroundTask
+
+from app.auth.policy import Principal, staff
+from app.deps import DatabaseDep, SessionDep, client_ip
+from app.exports.options import EXTENSIONS, ExportOptions, Format, Scope
+from app.exports.service import asked_opds, export_round, round_or_404, submission_count
+from app.i18n import language_of
+from app.web import render
+
+router = APIRouter(tags=["pages: exports"])
+# (value, message key) of the form's choices
+SCOPE_CHOICES = (("approved", "export.scope.approved"), ("submitted", "export.scope.submitted"),
+                 ("all", "export.scope.all"))
+LANG_CHOICES = (("id", "export.lang.id"), ("en", "export.lang.en"))
+StaffDep = Annotated[Principal, Depends(staff)]
+
+
+class ExportQuery:
+    """The export options from the query string (the same for every format)."""
+
+    def __init__(
+        self,
+        header: Literal["labels", "codes"] = "labels",
+        lang: Literal["id", "en"] | None = None,
+        statuses: Scope = Scope.submitted,
+        opd: Annotated[list[str], Query(max_length=500)] = [],  # noqa: B006 - FastAPI idiom
+    ):
+        self.header, self.lang, self.statuses = header, lang, statuses
+        self.opd = tuple(dict.fromkeys(code.strip() for code in opd if code.strip()))
+
+    def options(self, request: Request) -> ExportOptions:
+        """The options; the language defaults to the user's."""
+        return ExportOptions(labels=self.header == "labels",
+                             lang=self.lang or language_of(request), scope=self.statuses,
+                             opd_codes=self.opd)
+
+
+QueryDep = Annotated[ExportQuery, Depends()]
+
+
+def download(request: Request, db, principal: Principal, round_id: int, fmt: Format,
+             query: ExportQuery) -> FileResponse:
+    """Write the export to a temporary file and send it (the file is removed afterwards)."""
+    handle, name = tempfile.mkstemp(prefix="survei-export-", suffix=f".{EXTENSIONS[fmt]}")
+    os.close(handle)
+    path = Path(name)
+    try:
+        result = export_round(db, round_id=round_id, options=query.options(request), fmt=fmt,
+                              path=path, actor=principal.user, ip=client_ip(request),
+                              timezone=request.app.state.settings.timezone)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return FileResponse(path, media_type=result.media_type, filename=result.filename,
+                        headers={"Cache-Control": "no-store"},
+                        background=BackgroundTask(path.unlink, missing_ok=True))
+
+
+@router.get("/rounds/{round_id}/export")
+def export_options_page(request: Request, round_id: int, session: SessionDep,
+                        _principal: StaffDep):
+    """The export options of a round and the three download buttons."""
+    round_ = round_or_404(session, round_id)
+    context = {"round": round_, "opds": asked_opds(session, round_id=round_id),
+               "count": submission_count(session, round_id=round_id), "scopes": SCOPE_CHOICES,
+               "langs": LANG_CHOICES}
+    return render(request, "exports/options.html", context)
+
+
+@router.get("/rounds/{round_id}/export.xlsx")
+def export_xlsx(request: Request, round_id: int, db: DatabaseDep, principal: StaffDep,
+                query: QueryDep):
+    """The consolidated workbook of a round (Excel)."""
+    return download(request, db, principal, round_id, Format.xlsx, query)
+
+
+@router.get("/rounds/{round_id}/export.zip")
+def export_csv(request: Request, round_id: int, db: DatabaseDep, principal: StaffDep,
+               query: QueryDep):
+    """The same sheets as CSV files (UTF-8 with BOM) in a ZIP."""
+    return download(request, db, principal, round_id, Format.csv, query)
+
+
+@router.get("/rounds/{round_id}/export.json")
+def export_json(request: Request, round_id: int, db: DatabaseDep, principal: StaffDep,
+                query: QueryDep):
+    """The same sheets as one JSON document."""
+    return download(request, db, principal, round_id, Format.json, query)

@@ -1,0 +1,76 @@
+"""The `Program Masterplan` and `Matriks Dimensi` sheets: columns and rows from masterplan.py."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .flatten import Column
+from .masterplan import DimensionMatrix, MasterplanSpec, MatrixRow, ProgramItem
+from .sinks.base import Chart
+
+PROGRAM_COLUMNS = (
+    ("no", "integer"), ("dimensi", "text"), ("elemen", "text"), ("nama_program", "text"),
+    ("permasalahan", "text"), ("output_indikator", "text"), ("opd_pj", "text"),
+    ("opd_terkait", "text"), ("jangka", "text"), ("biaya", "money"), ("sumber_dana", "text"),
+    ("prioritas", "integer"), ("quick_win", "text"), ("opd_code", "text"),
+    ("submission_id", "integer"), ("row_id", "text"),
+)  # fmt: skip
+
+
+class ProgramSheet:
+    """Numbers the program rows as they stream and lays out the matrix at the end."""
+
+    def __init__(self, spec: MasterplanSpec, t: Callable[..., str], labels: bool):
+        self.spec, self.t, self.labels = spec, t, labels
+        self.columns = [Column(code, t(f"export.col.{code}"), kind)
+                        for code, kind in PROGRAM_COLUMNS]
+        self.number = 0
+
+    def shown(self, role: str, value: object) -> object:
+        """A select role's value as a label (labels mode) or as its code."""
+        if value is None or not self.labels:
+            return "; ".join(value) if isinstance(value, list) else value
+        return self.spec.label(role, value)
+
+    def row(self, item: ProgramItem) -> list:
+        """One row of the program table; `No` counts on across submissions."""
+        self.number += 1
+        output = " / ".join(str(v) for v in (item.output, item.indicator) if v) or None
+        return [self.number, self.shown("dimensi", item.dimension),
+                self.shown("elemen", item.element), item.name, item.problem, output,
+                item.opd_name, item.related_opds, self.shown("jangka", item.term), item.cost,
+                self.shown("sumber_dana", item.funding), item.priority,
+                self.shown("quick_win", item.quick_win), item.opd_code, item.submission_id,
+                item.row_id]
+
+    def matrix_keys(self, spec: MasterplanSpec) -> list[tuple[str, str]]:
+        """(code, header) of the dimensions, then of the elements."""
+        codes = [*spec.dimensions, *((code, label) for code, label, _ in spec.elements)]
+        return [(code, label if self.labels else code) for code, label in codes]
+
+    def matrix_columns(self, spec: MasterplanSpec) -> list[Column]:
+        """OPD, needs per dimension and element, total; then the same as cost in Rupiah."""
+        keys = self.matrix_keys(spec)
+        needs = [Column(f"jumlah/{code}", header, "integer") for code, header in keys]
+        cost = [Column(f"biaya/{code}", self.t("export.col.cost_of", name=header), "money")
+                for code, header in keys]
+        return [Column("opd_code", self.t("export.col.opd_code")),
+                Column("opd_name", self.t("export.col.opd_name")), *needs,
+                Column("jumlah", self.t("export.col.needs_total"), "integer"), *cost,
+                Column("biaya", self.t("export.col.cost_total"), "money")]
+
+    def matrix_row(self, row: MatrixRow) -> list:
+        codes = [code for code, _ in self.matrix_keys(self.spec)]
+        return [row.opd_code, row.opd_name, *(row.needs.get(c, 0) for c in codes),
+                row.total_needs, *(row.cost.get(c, 0.0) for c in codes), row.total_cost]
+
+    def matrix_footer(self, matrix: DimensionMatrix) -> list:
+        total = matrix.totals()
+        values = self.matrix_row(total)
+        values[0] = self.t("export.matrix.total")
+        return values
+
+    def chart(self) -> Chart:
+        """Needs per dimension: the dimension columns of the header and the totals row."""
+        count = len(self.spec.dimensions)
+        return Chart(self.t("export.chart.needs_per_dimension"), 2, 1 + max(count, 1))

@@ -1,0 +1,77 @@
+"""Drive a sink through one export: statuses, then submissions as they stream, then summaries.
+
+Pure apart from the sink: statuses and submissions are any iterables (the database streams
+them in batches; tests pass lists). Memory holds one submission at a time plus the matrix
+(one small row per OPD).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+
+from .codebook import ExportContext, codebook_rows, info_rows
+from .hygiene import MAX_CELL_CHARS
+from .layout import Layout
+from .records import StatusRecord, SubmissionRecord
+from .sinks.base import Sink
+
+Progress = Callable[[int], None]
+PROGRESS_EVERY = 25
+
+
+def write_export(
+    sink: Sink, layout: Layout, *, statuses: Iterable[StatusRecord],
+    submissions: Iterable[SubmissionRecord], context: ExportContext,
+    progress: Progress | None = None,
+) -> dict[str, int]:
+    """Write every sheet of `layout` to `sink` and finish it; returns data rows per sheet."""
+    sink.open(layout.sheets)
+    try:
+        for status in statuses:
+            sink.row("status", layout.status_row(status))
+        sink.close_sheet("status")
+        _submissions(sink, layout, submissions, progress)
+        _summaries(sink, layout, context)
+        sink.finish()
+    except BaseException:
+        sink.abort()
+        raise
+    return dict(sink.counts)
+
+
+def _submissions(sink: Sink, layout: Layout, submissions: Iterable[SubmissionRecord],
+                 progress: Progress | None) -> None:
+    done = 0
+    for record in submissions:
+        if record.problem is not None:  # never silently dropped: the problems sheet
+            if "masalah" not in layout.by_key:
+                raise RuntimeError(f"submission {record.id}: unresolved, no problems sheet")
+            text = json.dumps(record.answers, ensure_ascii=False)[:MAX_CELL_CHARS]
+            sink.row("masalah", layout.problem_row(record, text))
+        else:
+            for key, values in layout.rows_of(record):
+                sink.row(key, values)
+        done += 1
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done)
+    if progress is not None:
+        progress(done)
+    for sheet in layout.sheets:
+        if sheet.key == "isian" or sheet.key.startswith("repeat.") or sheet.key in (
+                "program", "masalah"):
+            sink.close_sheet(sheet.key)
+
+
+def _summaries(sink: Sink, layout: Layout, context: ExportContext) -> None:
+    if layout.program is not None:
+        for row in layout.matrix.rows():
+            sink.row("matriks", layout.program.matrix_row(row))
+        sink.close_sheet("matriks", footer=layout.program.matrix_footer(layout.matrix),
+                         chart=layout.program.chart())
+    for row in codebook_rows(layout):
+        sink.row("kamus", row)
+    sink.close_sheet("kamus")
+    for row in info_rows(layout, context, sink.counts):
+        sink.row("info", row)
+    sink.close_sheet("info")

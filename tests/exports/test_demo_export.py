@@ -1,0 +1,35 @@
+"""Done when: a planner downloads the demo round's workbook; every sheet is there, text inert."""
+
+import io
+
+from openpyxl import load_workbook
+
+from app.demo import load_demo
+from app.sample.demo_round import load_demo_round
+from tests.support.factories import login
+
+
+def test_the_planner_downloads_the_demo_round(client, db):
+    with db.write_session() as session:
+        load_demo(session)
+        round_id = load_demo_round(session).round_id
+    assert login(client, "perencana", "demo-perencana-2026").status_code == 303
+    response = client.get(f"/rounds/{round_id}/export.xlsx?statuses=all")
+    assert response.status_code == 200
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["Info", "Status Pengisian", "Isian", "Layanan", "Aplikasi",
+                               "Dataset", "Kebutuhan", "Program Masterplan", "Matriks Dimensi",
+                               "Kamus Data"]
+    status = [row[3] for row in book["Status Pengisian"].iter_rows(min_row=2, values_only=True)]
+    assert len(status) == 30 and {"Belum mulai", "Draf", "Dikirim", "Perlu perbaikan",
+                                  "Disetujui"} == set(status)
+    for ws in book:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f"
+                assert not (isinstance(cell.value, str) and cell.value.startswith("=")), cell
+    matrix = list(book["Matriks Dimensi"].iter_rows(values_only=True))
+    header, total = matrix[0], matrix[-1]
+    dimensions = [header.index(f"Smart {d}") for d in ("Governance", "Branding", "Economy",
+                                                         "Living", "Society", "Environment")]
+    assert all(total[i] > 0 for i in dimensions)  # the demo needs cover all six dimensions

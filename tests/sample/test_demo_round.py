@@ -1,0 +1,32 @@
+"""The demo round: published default questionnaire, 30 OPDs in every state, idempotent."""
+
+from sqlmodel import func, select
+
+from app.demo import load_demo
+from app.models import AuditEvent, ReviewComment, Round, RoundStatus, Submission, User
+from app.sample.demo_round import ROUND_NAME, TARGETS, load_demo_round
+
+
+def test_the_demo_round_has_thirty_opds_in_every_state_and_a_second_run_changes_nothing(db):
+    with db.write_session() as session:
+        first = load_demo(session)[2]
+    assert first.created
+    assert first.states == {"not_started": 6, "draft": 6, "submitted": 7, "needs_revision": 4,
+                            "approved": 7}
+    assert sum(first.states.values()) == len(TARGETS) == 30
+    with db.session() as session:
+        round_ = session.exec(select(Round).where(Round.name == ROUND_NAME)).one()
+        assert round_.status == RoundStatus.open
+        events = session.exec(select(func.count()).select_from(AuditEvent)).one()
+        users = session.exec(select(func.count()).select_from(User)).one()
+        kominfo = session.exec(select(Submission).join(User, User.id == Submission.updated_by_id)
+                               .where(User.username == "petugas.kominfo")).one()
+        assert kominfo.status == "draft"  # the demo officer has a draft to continue
+        returned = session.exec(select(ReviewComment)).all()
+        assert len({c.submission_id for c in returned}) == 4 and all(c.text for c in returned)
+    with db.write_session() as session:
+        second = load_demo_round(session)
+    assert not second.created and second.states == first.states
+    with db.session() as session:
+        assert session.exec(select(func.count()).select_from(AuditEvent)).one() == events
+        assert session.exec(select(func.count()).select_from(User)).one() == users
