@@ -1,0 +1,45 @@
+"""The JSON twin of the round report."""
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+from pydantic import BaseModel
+
+from app.auth.policy import Principal, staff
+from app.deps import SessionDep
+from app.exports.options import Scope
+from app.i18n import language_of
+from app.reports_web.service import ReportRequest, round_report
+from reports import ReportOptions, report_json
+
+router = APIRouter(prefix="/api/v1", tags=["reports"])
+DATA_ONLY = ReportOptions(charts=False)  # the JSON leaves charts out: do not draw them
+
+
+class ReportOut(BaseModel):
+    """The report's sections as data (the same numbers as the HTML report, without charts)."""
+
+    round: dict[str, Any]
+    lang: str
+    summary: dict[str, Any]
+    dimensions: dict[str, Any]
+    priority: dict[str, Any]
+    cross_opd: dict[str, Any]
+    readiness: dict[str, Any]
+    questions: list[dict[str, Any]]
+    profiles: list[dict[str, Any]]
+
+
+@router.get("/rounds/{round_id}/report", response_model=ReportOut)
+def report_api(
+    request: Request, round_id: int, session: SessionDep,
+    principal: Annotated[Principal, Depends(staff)],
+    statuses: Scope = Scope.submitted,
+    opd: Annotated[list[str], Query(max_length=500)] = [],  # noqa: B006 - FastAPI idiom
+    lang: Literal["id", "en"] | None = None,
+) -> dict:
+    """The analysis report of a round as JSON."""
+    options = ReportRequest.of(statuses, opd, lang or language_of(request))
+    report = round_report(session, round_id=round_id, request=options,
+                          actor_name=principal.user.username, options=DATA_ONLY)
+    return report_json(report)

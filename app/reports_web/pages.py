@@ -1,0 +1,39 @@
+"""The round's analysis report as one self-contained HTML page (printable, downloadable)."""
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse
+
+from app.auth.policy import Principal, staff
+from app.deps import SessionDep
+from app.exports.options import Scope
+from app.i18n import language_of
+from app.reports_web.service import ReportRequest, report_filename, round_report
+from reports import render_html
+
+router = APIRouter(tags=["pages: reports"])
+# The report inlines its CSS and SVG (it must work as a file opened offline), so this page gets
+# its own policy: no scripts, no requests at all, inline styles only.
+REPORT_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+              "form-action 'none'; frame-ancestors 'none'")
+
+
+@router.get("/rounds/{round_id}/report", response_class=HTMLResponse)
+def report_page(
+    request: Request, round_id: int, session: SessionDep,
+    principal: Annotated[Principal, Depends(staff)],
+    statuses: Scope = Scope.submitted,
+    opd: Annotated[list[str], Query(max_length=500)] = [],  # noqa: B006 - FastAPI idiom
+    lang: Literal["id", "en"] | None = None,
+    download: bool = False,
+):
+    """The analysis report of a round (HTML, self-contained; ?download=1 saves it as a file)."""
+    options = ReportRequest.of(statuses, opd, lang or language_of(request))
+    report = round_report(session, round_id=round_id, request=options,
+                          actor_name=principal.user.username)
+    headers = {"Content-Security-Policy": REPORT_CSP, "Cache-Control": "no-store"}
+    if download:
+        name = report_filename(report.round.name, report.round.generated_at)
+        headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return HTMLResponse(render_html(report), headers=headers)

@@ -1,0 +1,118 @@
+"""The round report: database -> the export's flattening -> ReportInput -> builders.
+
+Reads the round exactly as the export does (app/exports/source.py: same versions, same
+submissions in the same batches, same status filter and OPD subset), so the report's totals
+equal the workbook's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import and_
+from sqlmodel import Session, select
+
+from app.errors import BadRequest, Conflict, NotFound
+from app.exports.masterplan import masterplan_spec
+from app.exports.options import ExportOptions, Scope
+from app.exports.plan import build_plan
+from app.exports.source import approval_times, load_versions, submission_records
+from app.models import Opd, Round, RoundOpd, Submission
+from app.reports_web.adapter import AnswerStream, dimensions_of, question_specs
+from app.types import utcnow
+from reports import OpdEntry, Report, ReportInput, ReportOptions, RoundInfo, build_report
+from reports.i18n import translator as report_translator
+
+WITA = ZoneInfo("Asia/Makassar")
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    """The same options as the export: statuses included, OPD subset, language."""
+
+    scope: Scope = Scope.submitted
+    opd_codes: tuple[str, ...] = ()
+    lang: str = "id"
+
+    @classmethod
+    def of(cls, scope: Scope, opds: list[str], lang: str) -> ReportRequest:
+        """From query or command-line values: OPD codes trimmed, blanks and repeats dropped."""
+        codes = tuple(dict.fromkeys(code.strip() for code in opds if code.strip()))
+        return cls(scope=scope, opd_codes=codes, lang=lang)
+
+    def export_options(self) -> ExportOptions:
+        return ExportOptions(labels=True, lang=self.lang, scope=self.scope,
+                             opd_codes=self.opd_codes)
+
+
+def round_report(session: Session, *, round_id: int, request: ReportRequest,
+                 actor_name: str = "", options: ReportOptions | None = None,
+                 now: datetime | None = None) -> Report:
+    """Build the report of a round (streams the submissions once)."""
+    round_ = session.get(Round, round_id)
+    if round_ is None:
+        raise NotFound("report.not_found")
+    export = request.export_options()
+    opds = opd_entries(session, round_=round_, options=export, now=now)
+    versions, problems = load_versions(session, round_)
+    if not versions:
+        raise Conflict("export.no_questionnaire")
+    plan = build_plan(versions)
+    spec = masterplan_spec(plan, lang=request.lang)
+    stream = AnswerStream(plan, spec, request.lang)
+    records = submission_records(session, round_id=round_id, options=export, versions=versions,
+                                 problems=problems)
+    data = ReportInput(
+        round=_round_info(round_, versions, request, actor_name, now or utcnow()),
+        opds=opds, dimensions=dimensions_of(spec), needs=stream.needs,
+        readiness=stream.readiness, applications=stream.applications,
+        questions=question_specs(plan, request.lang), answers=stream.rows(records),
+        timeframe_labels=spec.labels.get("jangka", {}) if spec else {}, lang=request.lang)
+    return build_report(data, options)
+
+
+def opd_entries(session: Session, *, round_: Round, options: ExportOptions,
+                now: datetime | None = None) -> list[OpdEntry]:
+    """Every OPD the round asks (within the OPD subset), by code, with its submission's state."""
+    query = (select(Opd.code, Opd.name, Opd.kind, RoundOpd.closes_at, Submission.id,
+                    Submission.status, Submission.created_at, Submission.submitted_at)
+             .select_from(RoundOpd).join(Opd, Opd.id == RoundOpd.opd_id)
+             .outerjoin(Submission, and_(Submission.round_id == RoundOpd.round_id,
+                                         Submission.opd_id == RoundOpd.opd_id))
+             .where(RoundOpd.round_id == round_.id).order_by(Opd.code))
+    rows = list(session.exec(query))
+    known = {row.code for row in rows}
+    unknown = sorted(set(options.opd_codes) - known)
+    if unknown:
+        raise BadRequest("report.unknown_opd", codes=", ".join(unknown))
+    approved = approval_times(session, round_id=round_.id)
+    wanted = set(options.opd_codes)
+    return [OpdEntry(code=row.code, name=row.name, kind=row.kind,
+                     state=row.status or "not_started",
+                     deadline=row.closes_at or round_.closes_at, started_at=row.created_at,
+                     submitted_at=row.submitted_at,
+                     approved_at=approved.get(row.id) if row.status == "approved" else None,
+                     included=row.status in options.statuses)
+            for row in rows if not wanted or row.code in wanted]
+
+
+def _round_info(round_: Round, versions, request: ReportRequest, actor_name: str,
+                now: datetime) -> RoundInfo:
+    t = report_translator(request.lang)  # the report's own labels (reports/locale)
+    newest = versions[-1].form
+    opds = ", ".join(request.opd_codes) or t("rpt.filter.all_opds")
+    filters = ((t("rpt.filter.statuses"), t(f"rpt.scope.{request.scope.value}")),
+               (t("rpt.filter.opds"), opds))
+    return RoundInfo(id=round_.id, name=round_.name, questionnaire_title=newest.title,
+                     versions=tuple(v.version for v in versions), generated_at=now,
+                     opens_at=round_.opens_at, closes_at=round_.closes_at, filters=filters,
+                     generated_by=actor_name)
+
+
+def report_filename(round_name: str, generated_at: datetime) -> str:
+    """A safe file name, e.g. 'laporan-periode-2026-20260301-0930.html' (time in WITA)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", round_name.lower()).strip("-")[:60] or "periode"
+    return f"laporan-{slug}-{generated_at.astimezone(WITA):%Y%m%d-%H%M}.html"
