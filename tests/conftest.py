@@ -19,6 +19,7 @@ from app.main import create_app
 from tests.support.postgres import ThrowawayPostgres
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+pytest_plugins = ("tests.support.browser",)
 _counter = itertools.count()
 
 

@@ -1,14 +1,5 @@
 import pytest
 
-# The browser fixtures (Chromium, live server) for test_loop_browser.py.
-from tests.browser.conftest import (  # noqa: F401
-    artifacts,
-    browser,
-    live_db,
-    live_server,
-    live_settings,
-    page,
-)
 from tests.rounds.world import build_world, signed_in
 
 

@@ -1,4 +1,6 @@
-"""Browser tests: Debian's Chromium driven by Playwright against the real service (SQLite)."""
+"""Browser fixtures (a pytest plugin loaded by tests/conftest.py, so every directory shares ONE
+Chromium: two sync Playwright instances cannot run in one thread): Debian's Chromium driven by
+Playwright against the real service (SQLite)."""
 
 import os
 import shutil
