@@ -71,9 +71,12 @@ def _build_engine(url: str) -> Engine:
     database = make_url(url).database
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
+    # No cap on connections: each worker thread may need one, and a capped pool would make
+    # requests wait for a connection held by a request that waits for a thread.
     return create_engine(
         url,
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        max_overflow=-1,
     )
 
 

@@ -1,6 +1,6 @@
 """Dependencies shared by the routes: settings, database session, caller."""
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -20,12 +20,20 @@ def get_database(request: Request) -> Database:
     return request.app.state.db
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """One session per request: a write session for unsafe methods, a read session otherwise."""
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """One session per request: a write session for unsafe methods, a read session otherwise.
+
+    Async on purpose: closing it (which ends any open transaction and so frees SQLite's write
+    lock) then runs on the event loop and never waits for a free worker thread, which under a
+    burst of requests could all be waiting for that very lock.
+    """
     db: Database = request.app.state.db
     factory = db.session if request.method in SAFE_METHODS else db.write_session
-    with factory() as session:
+    session = factory()
+    try:
         yield session
+    finally:
+        session.close()
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]

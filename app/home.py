@@ -9,8 +9,12 @@ from sqlalchemy import text
 
 from app.auth.policy import Principal, public
 from app.deps import DatabaseDep, SessionDep
+from app.i18n import language_of
 from app.migrate import current_revision, head_revision
-from app.models import Opd
+from app.models import Opd, Role
+from app.submissions.access import local_today
+from app.submissions.overview import officer_rounds
+from app.submissions.screens import STATUS_KEYS
 from app.web import render
 
 router = APIRouter(tags=["pages: home"])
@@ -23,7 +27,11 @@ def home(request: Request, session: SessionDep,
     if principal is None:
         return RedirectResponse("/login", status_code=303)
     opd = session.get(Opd, principal.user.opd_id) if principal.user.opd_id else None
-    return render(request, "home.html", {"opd": opd})
+    cards = None
+    if principal.role == Role.officer and opd is not None:
+        cards = officer_rounds(session, opd_id=opd.id, lang=language_of(request),
+                               today=local_today(request))
+    return render(request, "home.html", {"opd": opd, "cards": cards, "status_keys": STATUS_KEYS})
 
 
 @router.get("/healthz")

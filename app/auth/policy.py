@@ -112,6 +112,9 @@ class Policy:
         sent_csrf: Annotated[str | None, Depends(sent_csrf_token)],
     ) -> Principal | None:
         principal = authenticate(request, session)
+        # End the look-up's transaction here: holding it (and on SQLite the write lock) into the
+        # route's own worker-thread step could deadlock a full thread pool.
+        session.commit()
         check_csrf(request, principal, sent_csrf)
         if self.roles is None:
             return principal

@@ -7,11 +7,19 @@ current answers, never applied over someone else's work. Submitting snapshots a 
 from dataclasses import dataclass
 
 from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from app import audit
 from app.errors import Conflict, Invalid, NotFound
-from app.models import Round, Submission, SubmissionRevision, SubmissionStatus, User
+from app.models import (
+    ReviewComment,
+    Round,
+    Submission,
+    SubmissionRevision,
+    SubmissionStatus,
+    User,
+)
 from app.questionnaires.schema import Questionnaire
 from app.questionnaires.validate import ValidationResult, validate_answers
 from app.rounds.service import accepts_answers, asked
@@ -49,17 +57,36 @@ def save_draft(
     result = validate_answers(questionnaire, answers, lang=lang, partial=True)
     if "" in result.errors:
         raise Invalid(detail={"fields": result.errors})
+    stored = _update_draft(session, round_, opd_id, result, base_version, actor)
+    if stored is not None:
+        return Saved(stored, result)
     current = find(session, round_id=round_.id, opd_id=opd_id)
     if current is None:
         return Saved(_first_save(session, round_, opd_id, questionnaire_id, result,
                                  base_version, actor), result)
-    if current.status not in EDITABLE:
-        raise Conflict("submission.not_editable", detail=_state(current))
-    update_if_current(session, current, base_version, answers=result.answers,
-                        updated_at=utcnow(), updated_by_id=actor.id)
-    session.commit()
-    session.refresh(current)
-    return Saved(current, result)
+    key = "submission.stale" if current.status in EDITABLE else "submission.not_editable"
+    detail = _state(current)
+    session.rollback()  # nothing was written; end the transaction (SQLite: the write lock)
+    raise Conflict(key, detail=detail)
+
+
+def _update_draft(session: Session, round_: Round, opd_id: int, result: ValidationResult,
+                  base_version: int, actor: User) -> Submission | None:
+    """The common case in one statement: an editable draft at `base_version` gets the answers.
+
+    None when nothing matched (a first save, a stale version, or not editable); commits.
+    """
+    statement = (update(Submission)
+                 .where(Submission.round_id == round_.id, Submission.opd_id == opd_id,
+                        Submission.version == base_version, Submission.status.in_(EDITABLE))
+                 .values(version=base_version + 1, answers=result.answers, updated_at=utcnow(),
+                         updated_by_id=actor.id)
+                 .returning(Submission)
+                 .execution_options(populate_existing=True))
+    stored = session.execute(statement).scalars().first()
+    if stored is not None:
+        session.commit()
+    return stored
 
 
 def _first_save(session, round_, opd_id, questionnaire_id, result, base_version, actor):
@@ -68,7 +95,13 @@ def _first_save(session, round_, opd_id, questionnaire_id, result, base_version,
     submission = Submission(round_id=round_.id, opd_id=opd_id, questionnaire_id=questionnaire_id,
                             answers=result.answers, updated_by_id=actor.id)
     session.add(submission)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError:
+        # Another first save of the same OPD won the race (PostgreSQL): stale, like any other.
+        session.rollback()
+        raise Conflict("submission.stale",
+                       detail=_state(find(session, round_id=round_.id, opd_id=opd_id))) from None
     audit.record(session, action="submission.started", actor=actor, object_type="submission",
                  object_id=submission.id)
     session.commit()
@@ -139,3 +172,39 @@ def revisions(session: Session, *, submission_id: int) -> list[SubmissionRevisio
     """Every submitted version of a submission, oldest first."""
     query = select(SubmissionRevision).where(SubmissionRevision.submission_id == submission_id)
     return list(session.exec(query.order_by(SubmissionRevision.number)))
+
+
+def submit_answers(
+    session: Session, *, round_: Round, opd_id: int, submission: Submission | None,
+    questionnaire: Questionnaire, base_version: int, actor: User, lang: str = "id",
+) -> Submission:
+    """Submit the OPD's answers; with nothing saved yet, the problems of an empty form."""
+    if submission is None:
+        _require_open(session, round_, opd_id)
+        result = validate_answers(questionnaire, {}, lang=lang)
+        raise Invalid("submission.incomplete", detail={"fields": result.errors})
+    return submit(session, round_=round_, submission=submission, questionnaire=questionnaire,
+                  base_version=base_version, actor=actor, lang=lang)
+
+
+def open_comments(session: Session, *, submission: Submission
+                  ) -> tuple[list[ReviewComment], dict]:
+    """The unresolved comments of the latest return, with the answers they were written on."""
+    if submission.status != SubmissionStatus.needs_revision:
+        return [], {}
+    latest = latest_revision(session, submission_id=submission.id)
+    since = latest.created_at if latest else None
+    query = (select(ReviewComment)
+             .where(ReviewComment.submission_id == submission.id,
+                    ReviewComment.resolved.is_(False))
+             .order_by(ReviewComment.created_at, ReviewComment.id))
+    comments = [c for c in session.exec(query) if since is None or c.created_at >= since]
+    return comments, latest.answers if latest else submission.answers
+
+
+def latest_revision(session: Session, *, submission_id: int) -> SubmissionRevision | None:
+    """The most recent submitted version, or None."""
+    query = (select(SubmissionRevision)
+             .where(SubmissionRevision.submission_id == submission_id)
+             .order_by(SubmissionRevision.number.desc()))
+    return session.exec(query).first()
