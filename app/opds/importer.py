@@ -14,6 +14,8 @@ from pathlib import PurePath
 from openpyxl import load_workbook
 from pydantic import BaseModel
 
+from app.opds.import_messages import MESSAGES
+
 KINDS: tuple[str, ...] = (
     "sekretariat",
     "bagian",
@@ -33,29 +35,6 @@ MAX_FILE_BYTES = 5_000_000
 MAX_XLSX_UNPACKED = 50_000_000
 MAX_DATA_ROWS = 5_000
 
-# Every user-facing message lives here so a later change can translate them in one place.
-MESSAGES = {
-    "unsupported_type": "unsupported file type {ext} (use .csv or .xlsx)",
-    "too_large": "file is too large (max {max_mb} MB)",
-    "not_xlsx": "not a valid XLSX workbook",
-    "xlsx_in_csv": "this is an Excel workbook, not a CSV file (save it as .xlsx or export as CSV)",
-    "not_utf8": "the CSV file is not UTF-8 encoded (in Excel use 'Save as: CSV UTF-8')",
-    "csv_unreadable": "the CSV file could not be read: {detail}",
-    "no_data": "no data rows",
-    "too_many_rows": "too many rows (max {max_rows} data rows)",
-    "unknown_column": "unknown column {col} (allowed: {allowed})",
-    "missing_column": "missing required column {col}",
-    "duplicate_column": "column {col} appears more than once",
-    "cell_without_header": "value in a column without a header",
-    "required": "{col} is required",
-    "bad_code": "invalid code {value} (1-32 letters, digits, '.', '-' or '_')",
-    "too_long": "{col} is too long ({length} characters, max {max})",
-    "unknown_kind": "unknown kind {value} (allowed: {allowed})",
-    "duplicate_code": "code {value} already used on row {row}",
-    "self_parent": "parent_code cannot be the row's own code",
-    "unknown_parent": "parent_code {value} is not a code in this file or an existing OPD",
-    "parent_cycle": "parent_code {value} makes a cycle ({path})",
-}
 
 
 def _msg(key: str, **params: object) -> str:
