@@ -55,6 +55,8 @@ class FieldView:
     error: str | None = None
     comments: list[str] = field(default_factory=list)
     money: bool = False
+    plain: bool = False
+    """A year: shown without thousands separators (2026, not 2.026)."""
     day_words: str = ""
     elsewhere: str | None = None
     """The value saved elsewhere meanwhile, when it differs from this one (conflict)."""
@@ -126,6 +128,12 @@ def is_money(question: Question) -> bool:
     return any("rupiah" in text.lower() for text in texts)
 
 
+def is_year(question: Question) -> bool:
+    """A whole number that is a year (named `tahun…`/`…year…`): no thousands separators."""
+    name = question.name.lower()
+    return question.type == "integer" and ("tahun" in name or "year" in name)
+
+
 def widget_of(question: Question, questionnaire: Questionnaire) -> str:
     """Which control draws a question."""
     if question.type == "calculate":
@@ -147,7 +155,7 @@ def show_value(question: Question, value: object, lang: str) -> str:
     if isinstance(value, bool):
         return str(value).lower()
     if question.type in ("integer", "decimal", "calculate") and isinstance(value, int | float):
-        return formats.format_number(value)
+        return str(value) if is_year(question) else formats.format_number(value)
     return value if isinstance(value, str) else str(value)
 
 
@@ -197,7 +205,8 @@ class _Builder:
         view = FieldView(q.name, key, path, self.text(q.label), self.text(q.hint),
                          widget_of(q, self.questionnaire), bool(required), relevant,
                          value=show_value(q, value, self.lang), error=self.errors.get(path),
-                         comments=self.comments.get(key, []), money=is_money(q))
+                         comments=self.comments.get(key, []), money=is_money(q),
+                         plain=is_year(q))
         if q.type == "date" and isinstance(value, str):
             view.day_words = formats.format_day(value, self.lang)
         if q.list_name:

@@ -63,7 +63,9 @@ export function writeField(q, value, lang) {
   const control = q.querySelector("input, textarea, select");
   if (!control) return;
   if (value === null || value === undefined) control.value = "";
-  else if (widget === "number" && typeof value === "number") control.value = formatNumber(value);
+  else if (widget === "number" && typeof value === "number") {
+    control.value = q.dataset.plain ? String(value) : formatNumber(value);
+  }
   else control.value = String(value);
   if (widget === "date") showDay(q, lang);
 }

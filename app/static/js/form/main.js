@@ -254,7 +254,7 @@ form?.addEventListener("focusout", (event) => {
   const q = event.target.closest?.(".q");
   if (q?.dataset.w !== "number") return;
   const number = parseNumber(event.target.value);
-  if (number !== null) event.target.value = formatNumber(number);
+  if (number !== null) event.target.value = q.dataset.plain ? String(number) : formatNumber(number);
 });
 document.getElementById("submit-form")?.addEventListener("submit", onFinalSubmit);
 for (const link of document.querySelectorAll(".steps a, a.back")) {
