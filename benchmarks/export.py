@@ -199,8 +199,9 @@ def child(argv: list[str]) -> None:
 
 # -- parent -------------------------------------------------------------------------------
 
-def spawn(*args: str) -> dict:
-    done = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True,
+def spawn(*args: str, script: str = __file__) -> dict:
+    """Run one measure of `script` in a fresh process (honest peak RSS); its JSON result."""
+    done = subprocess.run([sys.executable, script, "--child", *args], capture_output=True,
                           text=True, check=False, cwd=ROOT)
     if done.returncode != 0:
         raise SystemExit(f"child {args[0]} failed:\n{done.stderr}")

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -28,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.export import Clock, run_export  # noqa: E402
+from benchmarks.export import spawn as export_spawn  # noqa: E402
 
 TARGET = 0.5
 
@@ -56,11 +56,7 @@ def child(argv: list[str]) -> None:
 
 
 def spawn(*args: str) -> dict:
-    done = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True,
-                          text=True, check=False, cwd=ROOT)
-    if done.returncode != 0:
-        raise SystemExit(f"child {args[0]} failed:\n{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return export_spawn(*args, script=__file__)
 
 
 def best(runs: list[dict]) -> dict:
