@@ -5,6 +5,8 @@ from datetime import UTC, datetime
 from sqlalchemy import JSON, DateTime, TypeDecorator
 from sqlalchemy.dialects.postgresql import JSONB
 
+from app.clock import utcnow  # noqa: F401 - the tables' default timestamps
+
 
 class UTCDateTime(TypeDecorator):
     """Stores aware datetimes as UTC; always returns aware UTC (SQLite keeps no zone)."""
@@ -26,8 +28,3 @@ class UTCDateTime(TypeDecorator):
 
 
 JSONDocument = JSON().with_variant(JSONB(), "postgresql")
-
-
-def utcnow() -> datetime:
-    """The current time, aware, in UTC."""
-    return datetime.now(UTC)

@@ -10,11 +10,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Annotated
-from zoneinfo import ZoneInfo
 
 from fastapi import Depends, Request
 from sqlmodel import Session, select
 
+from app import clock
 from app.auth.policy import Principal, require
 from app.db import Database
 from app.deps import DatabaseDep, SessionDep
@@ -135,4 +135,4 @@ OfficerRoundDep = Annotated[OfficerRound, Depends(officer_round)]
 
 def local_today(request: Request) -> dt.date:
     """Today in the service's time zone (WITA by default), as the form's today() sees it."""
-    return dt.datetime.now(ZoneInfo(request.app.state.settings.timezone)).date()
+    return clock.local_today(request.app.state.settings.timezone)
