@@ -11,6 +11,7 @@ from app.deps import SessionDep
 from app.errors import Invalid
 from app.questionnaires.service import MAX_WORKBOOK_BYTES
 from app.rounds import versions
+from app.types import DbId
 
 router = APIRouter(prefix="/api/v1", tags=["api: questionnaires"])
 StaffDep = Annotated[Principal, Depends(staff)]
@@ -66,7 +67,7 @@ def questionnaire_upload(session: SessionDep, principal: PlannerDep,
 
 
 @router.get("/questionnaires/{questionnaire_id}", response_model=VersionPublic)
-def questionnaire_detail(questionnaire_id: int, session: SessionDep, _principal: StaffDep):
+def questionnaire_detail(questionnaire_id: DbId, session: SessionDep, _principal: StaffDep):
     """One published version."""
     row = versions.get_version(session, questionnaire_id)
     return next(_public(i) for i in versions.version_list(session) if i.row.id == row.id)

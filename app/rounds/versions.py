@@ -121,9 +121,10 @@ def get_version(session: Session, questionnaire_id: int) -> QuestionnaireRow:
 
 
 def source_filename(row: QuestionnaireRow) -> str:
-    """A safe download name: the form id and version (the uploaded name may be anything)."""
-    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in f"{row.form_id}-v{row.version}")
-    return f"{safe}.xlsx"
+    """The download name: the form id and version (the uploaded name may be anything), in any
+    script; separators and control characters become `_`."""
+    name = f"{row.form_id}-v{row.version}"
+    return "".join(c if c.isprintable() and c not in '/\\"' else "_" for c in name) + ".xlsx"
 
 
 def record_download(session: Session, *, row: QuestionnaireRow, actor: User) -> None:

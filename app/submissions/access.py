@@ -25,6 +25,7 @@ from app.questionnaires.schema import Questionnaire
 from app.questionnaires.service import definition_of
 from app.rounds.service import accepts_answers, deadline
 from app.submissions import service
+from app.types import DbId
 
 NOT_STARTED = "not_started"
 officers = require(Role.officer)
@@ -89,7 +90,7 @@ async def _policy_checked(session: SessionDep, principal: OfficerDep) -> Princip
     return principal
 
 
-def officer_round(round_id: int, session: SessionDep, db: DatabaseDep,
+def officer_round(round_id: DbId, session: SessionDep, db: DatabaseDep,
                   principal: Annotated[Principal, Depends(_policy_checked)]) -> OfficerRound:
     """The round if it asks the caller's OPD (and is not a draft); 404 otherwise."""
     opd_id = principal.user.opd_id

@@ -122,8 +122,10 @@ def update_if_current(session: Session, submission: Submission, base_version: in
 
 
 def _state(submission: Submission) -> dict:
-    return {"version": submission.version, "status": submission.status,
-            "answers": submission.answers}
+    """The error detail of a refused save: the submission as it is now, apart from the error's
+    own fields (`error.status` stays the HTTP status)."""
+    return {"current": {"version": submission.version, "status": submission.status,
+                        "answers": submission.answers}}
 
 
 def submit(

@@ -78,12 +78,13 @@ test("a failed save keeps the local copy and retries", async () => {
 });
 
 test("a stale save pauses and hands the current answers over; nothing more is sent", async () => {
-  const error = { code: "submission.stale", version: 7, status: "draft", answers: { a: 1 } };
+  const current = { version: 7, status: "draft", answers: { a: 1 } };
+  const error = { status: 409, code: "submission.stale", current };
   const requests = respond(reply(409, { error }));
   const { instance, seen } = saver();
   instance.touch(0);
   await instance.flush();
-  assert.deepEqual(seen.conflicts, [error]);
+  assert.deepEqual(seen.conflicts, [current]);
   instance.touch(0);
   assert.equal(await instance.flush(), false);
   assert.equal(requests.length, 1);

@@ -100,7 +100,7 @@ export class Saver {
     const code = body?.error?.code;
     if (status === 409 && code === "submission.stale") {
       this.pause();
-      this.onConflict(body.error, answers);
+      this.onConflict(body.error.current, answers);
     } else if (status === 401 || status === 403) {
       this.stop("session");
     } else if (status === 404 || status === 409 || status === 422) {
