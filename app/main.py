@@ -12,7 +12,7 @@ from app.auth.tokens import new_token
 from app.config import Settings, load_settings
 from app.db import Database
 from app.errors import install_error_handlers
-from app.security import csrf
+from app.security import csrf, log_redaction
 from app.security.headers import security_headers
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -56,6 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        log_redaction.install()
         app.state.db = Database(settings.database_url)
         prepare_database(app.state.db)
         yield
