@@ -6,6 +6,7 @@ from app.auth.api_tokens import create_api_token
 from app.models import ApiToken, User
 
 DECLARED = {
+    ("GET", "/docs"): "public",
     ("GET", "/account"): "signed-in",
     ("POST", "/account/password"): "signed-in",
     ("POST", "/account/tokens/{token_id}/revoke"): "signed-in",
@@ -17,6 +18,7 @@ DECLARED = {
     ("POST", "/accounts/{user_id}/tokens/{token_id}/revoke"): "admin",
 }
 EXPECTED_GET = {
+    "/docs": {"*": 200},
     "/account": {"anonymous": 303, "*": 200},
     "/api/v1/me/tokens": {"anonymous": 401, "*": 200},
     "/api/v1/accounts/{user_id}/tokens": {"anonymous": 401, "admin": 200, "*": 403},
