@@ -47,6 +47,12 @@ class Invalid(AppError):
     status, key = 422, "error.invalid"
 
 
+class PayloadTooLarge(AppError):
+    """An upload (or what it unpacks to) beyond a limit."""
+
+    status, key = 413, "error.payload_too_large"
+
+
 class TooManyRequests(AppError):
     status, key = 429, "error.too_many_requests"
 
@@ -62,6 +68,7 @@ STATUS_KEYS = {
     404: "error.not_found",
     405: "error.method_not_allowed",
     409: "error.conflict",
+    413: "error.payload_too_large",
     422: "error.invalid",
     429: "error.too_many_requests",
     500: "error.internal",

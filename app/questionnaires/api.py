@@ -8,7 +8,7 @@ from pydantic import BaseModel
 
 from app.auth.policy import Principal, planners, staff
 from app.deps import SessionDep
-from app.errors import Invalid
+from app.errors import Invalid, PayloadTooLarge
 from app.questionnaires.service import MAX_WORKBOOK_BYTES
 from app.rounds import versions
 from app.types import DbId
@@ -62,7 +62,9 @@ def questionnaire_upload(session: SessionDep, principal: PlannerDep,
     if not outcome.ok:
         problems = [{"sheet": p.sheet, "row": p.row, "column": p.column, "message": p.message}
                     for p in outcome.problems]
-        raise Invalid("questionnaires.refused", detail={"problems": problems})
+        refusal = PayloadTooLarge if outcome.too_large else Invalid
+        raise refusal("questionnaires.refused",
+                      detail={"problems": problems, "more_problems": outcome.more_problems})
     return next(_public(i) for i in versions.version_list(session) if i.row.id == outcome.row.id)
 
 

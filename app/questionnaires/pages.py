@@ -40,7 +40,7 @@ def questionnaire_upload(request: Request, session: SessionDep, principal: Plann
     filename = (file.filename or "form.xlsx") if file else "form.xlsx"
     outcome = versions.upload(session, filename=filename, data=data, actor=principal.user)
     if not outcome.ok:
-        return _list(request, session, outcome=outcome, status=422)
+        return _list(request, session, outcome=outcome, status=outcome.status)
     notice = "unchanged" if outcome.unchanged else "published"
     return RedirectResponse(f"/questionnaires?notice={notice}", status_code=303)
 
