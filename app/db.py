@@ -16,6 +16,8 @@ from sqlalchemy import Engine, MetaData, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, SQLModel
 
+from app.faults import drop_connections_on_storage_faults
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -43,6 +45,7 @@ class Database:
         self.engine = _build_engine(url)
         self._write_engine = self.engine.execution_options(**{_WRITE_OPTION: True})
         self.write_lock = threading.Lock()
+        drop_connections_on_storage_faults(self.engine)
         if self.is_sqlite:
             _install_sqlite_hooks(self.engine, self.write_lock)
 

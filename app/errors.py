@@ -1,11 +1,17 @@
 """Errors that carry their HTTP status, and the one handler that renders them as HTML or JSON."""
 
+import logging
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.db import WriteLockTimeout
+from app.faults import RETRY_AFTER_SECONDS, is_storage_fault
 
 
 class AppError(Exception):
@@ -14,10 +20,12 @@ class AppError(Exception):
     status = 400
     key = "error.bad_request"
 
-    def __init__(self, key: str | None = None, *, detail: dict | None = None, **params):
+    def __init__(self, key: str | None = None, *, detail: dict | None = None,
+                 headers: dict[str, str] | None = None, **params):
         self.key = key or self.key
         self.params = params
         self.detail = detail or {}
+        self.headers = headers or {}
         super().__init__(self.key)
 
 
@@ -61,7 +69,9 @@ STATUS_KEYS = {
     403: "error.forbidden",
     404: "error.not_found",
     405: "error.method_not_allowed",
+    408: "error.request_timeout",
     409: "error.conflict",
+    413: "error.too_large",
     422: "error.invalid",
     429: "error.too_many_requests",
     500: "error.internal",
@@ -108,7 +118,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(AppError)
     async def _app_error(request: Request, exc: AppError):
-        return error_response(request, exc.status, exc.key, exc.params, exc.detail)
+        return error_response(request, exc.status, exc.key, exc.params, exc.detail,
+                              headers=exc.headers)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException):
@@ -121,9 +132,17 @@ def install_error_handlers(app: FastAPI) -> None:
         fields = {".".join(str(p) for p in e["loc"][1:]) or "body": e["msg"] for e in exc.errors()}
         return error_response(request, 422, "error.invalid", {}, {"fields": fields})
 
+    @app.exception_handler(DBAPIError)
+    @app.exception_handler(PoolTimeout)
+    @app.exception_handler(WriteLockTimeout)
+    async def _database_error(request: Request, exc: Exception):
+        if not (isinstance(exc, WriteLockTimeout) or is_storage_fault(exc)):
+            return await _unexpected(request, exc)
+        logging.getLogger("app").warning("storage fault on %s: %s", request.url.path, exc)
+        return error_response(request, 503, "error.storage", {}, {},
+                              headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception):
-        import logging
-
         logging.getLogger("app").exception("unhandled error on %s", request.url.path)
         return error_response(request, 500, "error.internal", {}, {})

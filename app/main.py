@@ -4,8 +4,11 @@ import importlib
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app import migrate
 from app.auth.policy import ANON_CSRF_COOKIE
@@ -13,6 +16,7 @@ from app.auth.tokens import new_token
 from app.config import Settings, load_settings
 from app.db import Database
 from app.errors import install_error_handlers
+from app.limits import BodyTimeoutMiddleware
 
 STATIC_DIR = Path(__file__).parent / "static"
 # Every module with routes; each has a `router`. Pages first, then their JSON twins.
@@ -39,6 +43,11 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "same-origin",
 }
 CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'"
+# Text answers compress 5-10x; workbooks and ZIPs are compressed already.
+GZIP_MINIMUM_BYTES = 1000
+GZIP_LEVEL = 6
+NOT_COMPRESSED = (*DEFAULT_EXCLUDED_CONTENT_TYPES,
+                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 class SchemaOutOfDate(RuntimeError):
@@ -63,10 +72,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI):
         app.state.db = Database(settings.database_url)
         prepare_database(app.state.db)
+        app.state.hash_limiter = anyio.CapacityLimiter(settings.password_hash_concurrency)
         yield
         app.state.db.dispose()
 
-    app = FastAPI(title="Survei Kebutuhan Smart City", version="0.1.0", lifespan=lifespan)
+    app = FastAPI(title="Survei Kebutuhan Smart City", version="0.1.0", lifespan=lifespan,
+                  max_body_size=settings.max_body_bytes)
     app.state.settings = settings
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for module in ROUTER_MODULES:
@@ -77,6 +88,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 def _install_middleware(app: FastAPI, settings: Settings) -> None:
+    """From the inside out: body deadline, headers and cookies, compression, proxy trust."""
+    app.add_middleware(BodyTimeoutMiddleware, seconds=settings.body_timeout_seconds)
+    _install_headers(app, settings)
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_BYTES,
+                       compresslevel=GZIP_LEVEL, exclude_content_types=NOT_COMPRESSED)
+    if settings.trusted_proxies:
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)
+
+
+def _install_headers(app: FastAPI, settings: Settings) -> None:
     @app.middleware("http")
     async def anonymous_csrf_and_headers(request: Request, call_next):
         known = request.cookies.get(ANON_CSRF_COOKIE)
