@@ -102,12 +102,15 @@ def _install_sqlite_hooks(engine: Engine, lock: threading.Lock) -> None:
             return
         if not lock.acquire(timeout=BUSY_TIMEOUT_MS / 1000):
             raise WriteLockTimeout("database busy: another write did not finish in time")
-        conn.connection.info["holds_write_lock"] = True
+        info = conn.connection.info
+        info["holds_write_lock"] = True
         try:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
         except BaseException:
-            conn.connection.info.pop("holds_write_lock", None)
-            lock.release()
+            # A storage fault counts as a disconnect: the pool has then checked the connection
+            # in already, and the check-in released the lock.
+            if info.pop("holds_write_lock", False):
+                lock.release()
             raise
 
     # The lock is released when the connection goes back to the pool, after COMMIT or
