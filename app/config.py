@@ -31,7 +31,7 @@ class Settings(BaseSettings):
     password_hash_concurrency: int = Field(default=1, ge=1)
     base_url: str = "http://127.0.0.1:8000"
     trusted_proxies: str = ""
-    max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
+    max_body_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
     body_timeout_seconds: float = Field(default=60, gt=0)
     header_timeout_seconds: float = Field(default=10, gt=0)
     keep_alive_seconds: int = Field(default=5, ge=1)

@@ -2,7 +2,7 @@
 
 Body caps are FastAPI's own (`max_body_size`, checked against Content-Length first and then
 while the body streams in, so an oversized body is refused with 413 before it is read whole).
-The app default (`SURVEI_MAX_BODY_BYTES`, 1 MiB) covers every JSON and form route; a route that
+The app default (`SURVEI_MAX_BODY_BYTES`, 2 MiB) covers every JSON and form route; a route that
 takes a file declares `max_body_size=upload_cap(ITS_FILE_LIMIT)`. uvicorn has no deadline for a
 request body, so `BodyTimeoutMiddleware` gives one: 408 when a chunk does not arrive within the
 deadline (a client declaring 999,999 bytes and sending 14 waits no longer than that).
