@@ -9,7 +9,11 @@ deadline (a client declaring 999,999 bytes and sending 14 waits no longer than t
 """
 
 import anyio
+from fastapi import FastAPI
+from fastapi.routing import iter_route_contexts
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # Room for the multipart envelope and the other form fields next to the file itself.
@@ -19,6 +23,45 @@ UPLOAD_MARGIN_BYTES = 64 * 1024
 def upload_cap(file_limit: int) -> int:
     """The body cap of a route that takes one file of at most `file_limit` bytes."""
     return file_limit + UPLOAD_MARGIN_BYTES
+
+
+def larger_caps(app: FastAPI, default: int) -> dict[tuple[str, str], int]:
+    """(method, path) -> cap of every route allowed more than `default` (upload routes)."""
+    caps = {}
+    for route in iter_route_contexts(app.routes):
+        cap = getattr(route, "max_body_size", None)
+        if cap and cap > default:
+            if "{" in route.path:
+                raise ValueError(f"{route.path}: a route with a larger body cap needs a fixed path")
+            caps.update({(method, route.path): cap for method in route.methods})
+    return caps
+
+
+class DeclaredLengthMiddleware:
+    """413 in the app's own error format when Content-Length already exceeds the route's cap.
+
+    FastAPI would refuse it too, but with a plain-text body that replaces any answer; bodies
+    without a length (chunked) are cut by FastAPI while they stream, through our handlers.
+    """
+
+    def __init__(self, app: ASGIApp, fastapi_app: FastAPI, default: int) -> None:
+        self.app, self.fastapi_app, self.default = app, fastapi_app, default
+        self.caps: dict[tuple[str, str], int] | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        declared = Headers(scope=scope).get("content-length", "") if scope["type"] == "http" \
+            else ""
+        if declared.isdigit() and int(declared) > self.default:
+            if self.caps is None:
+                self.caps = larger_caps(self.fastapi_app, self.default)
+            cap = self.caps.get((scope["method"], scope["path"]), self.default)
+            if int(declared) > cap:
+                from app.errors import error_response
+
+                response = error_response(Request(scope, receive), 413, "error.too_large", {}, {})
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 class BodyTimeout(HTTPException):

@@ -16,7 +16,7 @@ from app.auth.tokens import new_token
 from app.config import Settings, load_settings
 from app.db import Database
 from app.errors import install_error_handlers
-from app.limits import BodyTimeoutMiddleware
+from app.limits import BodyTimeoutMiddleware, DeclaredLengthMiddleware
 
 STATIC_DIR = Path(__file__).parent / "static"
 # Every module with routes; each has a `router`. Pages first, then their JSON twins.
@@ -76,19 +76,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         app.state.db.dispose()
 
-    app = FastAPI(title="Survei Kebutuhan Smart City", version="0.1.0", lifespan=lifespan,
-                  max_body_size=settings.max_body_bytes)
+    app = FastAPI(title="Survei Kebutuhan Smart City", version="0.1.0", lifespan=lifespan)
     app.state.settings = settings
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for module in ROUTER_MODULES:
-        app.include_router(importlib.import_module(module).router)
+        # The default body cap per route, not app-wide: FastAPI's app-wide limiter sits outside
+        # our middleware and would answer in plain text (see app.limits).
+        app.include_router(importlib.import_module(module).router,
+                           max_body_size=settings.max_body_bytes)
     install_error_handlers(app)
     _install_middleware(app, settings)
     return app
 
 
 def _install_middleware(app: FastAPI, settings: Settings) -> None:
-    """From the inside out: body deadline, headers and cookies, compression, proxy trust."""
+    """From the inside out: body cap and deadline, headers and cookies, compression, proxies."""
+    app.add_middleware(DeclaredLengthMiddleware, fastapi_app=app, default=settings.max_body_bytes)
     app.add_middleware(BodyTimeoutMiddleware, seconds=settings.body_timeout_seconds)
     _install_headers(app, settings)
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_BYTES,

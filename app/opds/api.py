@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Response, UploadFile
 
 from app.deps import SessionDep
+from app.limits import upload_cap
 from app.models import Opd
 from app.opds import service
 from app.opds.deps import PlannerDep, PlannerOpd, StaffDep, StaffOpd
@@ -47,7 +48,8 @@ def opd_create(body: OpdIn, session: SessionDep, principal: PlannerDep):
     return _public(opd, _codes(session))
 
 
-@router.post("/opds/import", response_model=ImportReport)
+@router.post("/opds/import", response_model=ImportReport,
+             max_body_size=upload_cap(MAX_FILE_BYTES))
 def opd_import(session: SessionDep, principal: PlannerDep,
                file: Annotated[UploadFile, File()], dry_run: bool = True):
     """Check a CSV/XLSX register file; with `dry_run=false` import it (all rows or none)."""

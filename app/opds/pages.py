@@ -9,6 +9,7 @@ from fastapi.responses import RedirectResponse
 
 from app.deps import SessionDep
 from app.errors import Invalid
+from app.limits import upload_cap
 from app.opds import service
 from app.opds.deps import PlannerDep, PlannerOpd, StaffDep
 from app.opds.importer import KINDS, MAX_FILE_BYTES
@@ -65,7 +66,7 @@ def opd_import_page(request: Request, _principal: PlannerDep):
     return render(request, "opds/import.html", {"preview": None, "filename": "", "data": ""})
 
 
-@router.post("/opds/import")
+@router.post("/opds/import", max_body_size=upload_cap(MAX_FILE_BYTES))
 def opd_import_preview(request: Request, session: SessionDep, _principal: PlannerDep,
                        file: Annotated[UploadFile | None, File()] = None):
     """Show what importing the file would do, row by row; nothing is written yet."""

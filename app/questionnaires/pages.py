@@ -7,6 +7,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from app.auth.policy import Principal, planners, staff
 from app.deps import DatabaseDep, SessionDep
+from app.limits import upload_cap
 from app.questionnaires.service import MAX_WORKBOOK_BYTES
 from app.rounds import versions
 from app.web import render
@@ -30,7 +31,7 @@ def questionnaire_list(request: Request, session: SessionDep, _principal: StaffD
     return _list(request, session, notice=notice)
 
 
-@router.post("/questionnaires")
+@router.post("/questionnaires", max_body_size=upload_cap(MAX_WORKBOOK_BYTES))
 def questionnaire_upload(request: Request, session: SessionDep, principal: PlannerDep,
                          file: Annotated[UploadFile | None, File()] = None):
     """Publish an XLSForm workbook; problems are listed by sheet, row and column."""
