@@ -6,12 +6,48 @@ from urllib.parse import quote
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from pydantic import BaseModel, ConfigDict
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.db import WriteLockTimeout
 from app.faults import RETRY_AFTER_SECONDS, is_storage_fault
+
+
+class ErrorDetail(BaseModel):
+    """What went wrong: the status, a stable code, a message in the caller's language."""
+
+    model_config = ConfigDict(extra="allow")  # e.g. `fields`, `problems`, a 409's `version`
+
+    status: int
+    code: str
+    message: str
+
+
+class ErrorOut(BaseModel):
+    """Every error the API answers has this shape."""
+
+    error: ErrorDetail
+
+
+_ERROR_DESCRIPTIONS = {
+    400: "The request cannot be read.",
+    401: "No valid session cookie or bearer token.",
+    403: "The caller's role or OPD may not do this, or the CSRF token is missing.",
+    404: "No such object (or not visible to the caller).",
+    408: "The request body did not arrive in time.",
+    409: "The object changed or is in a state that does not allow this.",
+    413: "The request body is larger than this route accepts.",
+    422: "The input is invalid: `error.fields` or `error.problems` say where.",
+    429: "Too many requests: wait for the `Retry-After` seconds.",
+    503: "Storage or service unavailable: retry after `Retry-After` seconds; nothing is lost.",
+}
+# Declared on every API router, so the OpenAPI document lists each status the API may answer.
+API_ERRORS: dict[int | str, dict] = {
+    status: {"model": ErrorOut, "description": text}
+    for status, text in _ERROR_DESCRIPTIONS.items()
+}
 
 
 class AppError(Exception):

@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Response, UploadFile
 
 from app.deps import SessionDep
+from app.errors import ErrorOut, Invalid
 from app.limits import upload_cap
 from app.models import Opd
 from app.opds import service
@@ -49,23 +50,28 @@ def opd_create(body: OpdIn, session: SessionDep, principal: PlannerDep):
 
 
 @router.post("/opds/import", response_model=ImportReport,
-             max_body_size=upload_cap(MAX_FILE_BYTES))
+             max_body_size=upload_cap(MAX_FILE_BYTES),
+             responses={422: {"model": ErrorOut, "description": "The file is refused: "
+                              "`error.problems` lists them by row and column."}})
 def opd_import(session: SessionDep, principal: PlannerDep,
                file: Annotated[UploadFile, File()], dry_run: bool = True):
     """Check a CSV/XLSX register file; with `dry_run=false` import it (all rows or none)."""
     data, filename = file.file.read(MAX_FILE_BYTES + 1), file.filename or ""
     preview = service.preview_import(session, filename=filename, data=data)
+    if not preview.ok:
+        problems = [ProblemPublic(row=p.row, column=p.column, message=p.message).model_dump()
+                    for p in preview.problems]
+        raise Invalid("opds.import_refused", detail={"problems": problems})
     created = sum(1 for p in preview.rows if p.action == "create")
     written = False
-    if preview.ok and not dry_run:
+    if not dry_run:
         outcome = service.import_opds(session, filename=filename, data=data,
                                       actor=principal.user)
         written = outcome.ok
     return ImportReport(
-        ok=preview.ok, written=written, created=created, updated=len(preview.rows) - created,
+        ok=True, written=written, created=created, updated=len(preview.rows) - created,
         rows=[ImportRowPublic(**p.row.model_dump(), action=p.action) for p in preview.rows],
-        problems=[ProblemPublic(row=p.row, column=p.column, message=p.message)
-                  for p in preview.problems])
+        problems=[])
 
 
 @router.get("/opds/{opd_id}", response_model=OpdPublic)

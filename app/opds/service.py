@@ -102,10 +102,11 @@ class ImportPreview:
 
     rows: list[PreviewRow]
     problems: list[ImportProblem]
+    gone: bool = False  # the previewed file is no longer kept (confirm came too late)
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.gone
 
 
 def search_opds(session: Session, *, flt: OpdFilter) -> list[Opd]:
