@@ -50,6 +50,17 @@ API_ERRORS: dict[int | str, dict] = {
 }
 
 
+def file_responses(media_type: str, what: str, schema: dict | None = None) -> dict:
+    """The OpenAPI `responses` of a page route that sends a file (its errors are pages)."""
+    page = {"text/html": {"schema": {"type": "string"}}}
+    errors = {status: {"description": _ERROR_DESCRIPTIONS[status], "content": page}
+              for status in (400, 403, 404, 422, 503)}
+    return {200: {"description": what,
+                  "content": {media_type: {"schema": schema or {"type": "string",
+                                                                  "format": "binary"}}}},
+            303: {"description": "Not signed in: to the login page."}, **errors}
+
+
 class AppError(Exception):
     """An error a user may see: `key` names a message in the catalogues."""
 

@@ -18,7 +18,7 @@ from app.web import render
 router = APIRouter(tags=["pages: home"])
 
 
-@router.get("/")
+@router.get("/", include_in_schema=False)
 def home(request: Request, session: SessionDep,
          principal: Annotated[Principal | None, Depends(public)]):
     """Beranda for a signed-in user; the login page for everyone else."""

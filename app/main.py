@@ -33,6 +33,8 @@ ROUTER_MODULES = (
     "app.audits.pages", "app.audits.api",
     "app.reports_web.pages", "app.reports_web.api",
 )
+# Page modules whose file downloads are in the OpenAPI document (their HTML pages are not).
+DOWNLOAD_MODULES = frozenset({"app.exports.pages", "app.questionnaires.pages"})
 # Routes that are not FastAPI endpoints and so carry no Policy dependency: documentation and
 # static files, open to everyone by design. The route-policy test accepts only these.
 PUBLIC_NON_ENDPOINTS = frozenset({"/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc",
@@ -83,7 +85,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # The default body cap per route, not app-wide: FastAPI's app-wide limiter sits outside
         # our middleware and would answer in plain text (see app.limits).
         app.include_router(importlib.import_module(module).router,
-                           max_body_size=settings.max_body_bytes)
+                           max_body_size=settings.max_body_bytes,
+                           include_in_schema=not module.endswith(".pages")
+                           or module in DOWNLOAD_MODULES)
     install_error_handlers(app)
     _install_middleware(app, settings)
     return app

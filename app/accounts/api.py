@@ -7,10 +7,11 @@ from app.accounts.deps import AdminDep, AdminManagedUser, ManagedUser, PlannerDe
 from app.accounts.message import link_message, one_time_link
 from app.accounts.schemas import AccountPublic, AccountUpdate, InviteIn, LinkPublic, RoleIn
 from app.deps import SessionDep
+from app.errors import API_ERRORS
 from app.i18n import translator
 from app.models import Opd, Role, User
 
-router = APIRouter(prefix="/api/v1", tags=["api: accounts"])
+router = APIRouter(prefix="/api/v1", tags=["api: accounts"], responses=API_ERRORS)
 
 
 def _public(session, user: User) -> AccountPublic:

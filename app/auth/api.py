@@ -7,9 +7,10 @@ from pydantic import BaseModel
 
 from app.auth.policy import Principal, signed_in
 from app.deps import SessionDep
+from app.errors import API_ERRORS
 from app.models import Opd
 
-router = APIRouter(prefix="/api/v1", tags=["api: accounts"])
+router = APIRouter(prefix="/api/v1", tags=["api: accounts"], responses=API_ERRORS)
 
 
 class Me(BaseModel):

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Response, UploadFile
 
 from app.deps import SessionDep
-from app.errors import ErrorOut, Invalid
+from app.errors import API_ERRORS, ErrorOut, Invalid
 from app.limits import upload_cap
 from app.models import Opd
 from app.opds import service
@@ -20,7 +20,7 @@ from app.opds.schemas import (
     ProblemPublic,
 )
 
-router = APIRouter(prefix="/api/v1", tags=["api: OPD register"])
+router = APIRouter(prefix="/api/v1", tags=["api: OPD register"], responses=API_ERRORS)
 
 
 def _public(opd: Opd, codes: dict[int, str]) -> OpdPublic:

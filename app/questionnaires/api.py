@@ -8,12 +8,12 @@ from pydantic import BaseModel
 
 from app.auth.policy import Principal, planners, staff
 from app.deps import SessionDep
-from app.errors import Invalid
+from app.errors import API_ERRORS, Invalid
 from app.limits import upload_cap
 from app.questionnaires.service import MAX_WORKBOOK_BYTES
 from app.rounds import versions
 
-router = APIRouter(prefix="/api/v1", tags=["api: questionnaires"])
+router = APIRouter(prefix="/api/v1", tags=["api: questionnaires"], responses=API_ERRORS)
 StaffDep = Annotated[Principal, Depends(staff)]
 PlannerDep = Annotated[Principal, Depends(planners)]
 
