@@ -84,23 +84,26 @@ def test_every_operation_answers_as_documented(served):
     failures, calls = [], []
     for operation in ops:
         for who, token in tokens.items():
-            auth = {"Authorization": f"Bearer {token}"}
-
-            @given(case=operation.as_strategy())
-            @settings(max_examples=MAX_EXAMPLES, deadline=None, database=None,
-                      phases=[Phase.explicit, Phase.generate],
-                      suppress_health_check=list(HealthCheck))
-            def run(case):
-                calls.append(operation.label)
-                case.call_and_validate(base_url=server.url, session=http, headers=auth,
-                                       checks=CHECKS, timeout=30)
-
             try:
-                run()
+                _run(operation, server.url, http, {"Authorization": f"Bearer {token}"}, calls)
             except (Exception, BaseExceptionGroup) as error:  # noqa: BLE001 - collect them all
                 failures.append(f"{operation.label} as {who}: {_summary(error)}")
     assert not failures, "\n".join(failures)
     assert len(calls) >= 200 and len(set(calls)) == len(ops)
+
+
+def _run(operation, base_url: str, http, headers: dict, calls: list) -> None:
+    """MAX_EXAMPLES generated cases of one operation, each sent and checked."""
+
+    @given(case=operation.as_strategy())
+    @settings(max_examples=MAX_EXAMPLES, deadline=None, database=None,
+              phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
+    def run(case):
+        calls.append(operation.label)
+        case.call_and_validate(base_url=base_url, session=http, headers=headers, checks=CHECKS,
+                               timeout=30)
+
+    run()
 
 
 def _summary(error: BaseException) -> str:
