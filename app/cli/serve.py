@@ -12,11 +12,16 @@ def serve(
     """Serve the application (SQLite is upgraded first; PostgreSQL must already be at head)."""
     import uvicorn
 
-    from app.cli.common import open_database, settings
+    from app.backup import serve_lock
+    from app.cli.common import fail, open_database, settings
     from app.serving import uvicorn_options
 
     config = settings()
     open_database(config).dispose()
-    typer.echo(f"Survei Kebutuhan Smart City: http://{host}:{port}")
-    uvicorn.run("app.main:create_app", host=host, port=port,
-                **uvicorn_options(config, workers=workers, reload=reload))
+    try:
+        with serve_lock(config.var_dir):  # `survei restore` checks it
+            typer.echo(f"Survei Kebutuhan Smart City: http://{host}:{port}")
+            uvicorn.run("app.main:create_app", host=host, port=port,
+                        **uvicorn_options(config, workers=workers, reload=reload))
+    except BlockingIOError:
+        fail(f"`survei restore` is running on {config.var_dir}: start again when it is done")
