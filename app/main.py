@@ -4,13 +4,13 @@ import importlib
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-import anyio
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app import migrate
+from app.auth.login import Limiters
 from app.auth.policy import ANON_CSRF_COOKIE
 from app.auth.tokens import new_token
 from app.config import Settings, load_settings
@@ -74,7 +74,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI):
         app.state.db = Database(settings.database_url)
         prepare_database(app.state.db)
-        app.state.hash_limiter = anyio.CapacityLimiter(settings.password_hash_concurrency)
+        app.state.login_limiters = Limiters.create(settings)
         yield
         app.state.db.dispose()
 

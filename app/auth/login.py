@@ -1,16 +1,18 @@
 """Logging in: reserve a password check, hash outside any transaction, write the outcome.
 
-No transaction (and on SQLite no write lock) is open while the password is hashed. The hash runs
-under the hashing limiter (`SURVEI_PASSWORD_HASH_CONCURRENCY` per worker process, about one
-per core), whose queue waits on the event loop: a login flood waits there, and autosaves keep
-their threads and the database. Throttling: app.auth.throttle.
+No transaction (and on SQLite no write lock) is open while the password is hashed. Logins run in
+their own lanes, whose queues wait on the event loop, not in threads: the hash under
+`limiters.hashing` (`SURVEI_PASSWORD_HASH_CONCURRENCY` per worker process, about one per core)
+and the two short database steps under `limiters.database` (two at a time). A login flood then
+waits there and never fills the thread pool or the SQLite write-lock queue that autosave needs;
+past `MAX_WAITING` queued logins it is turned away with 503. Throttling: app.auth.throttle.
 """
 
 from dataclasses import dataclass
 
 import anyio
+from anyio import to_thread
 from sqlmodel import select
-from starlette.concurrency import run_in_threadpool
 
 from app import audit
 from app.auth import throttle
@@ -22,9 +24,28 @@ from app.errors import ServiceUnavailable, Unauthorized
 from app.models import User
 from app.types import utcnow
 
-# Logins waiting for the hashing limiter in one process before more are turned away (503).
-MAX_WAITING = 200
+# Logins queued in one process before more are turned away (503): a few seconds of hashing.
+MAX_WAITING = 100
 BUSY_RETRY_SECONDS = 5
+DATABASE_LANE = 1
+
+
+@dataclass(frozen=True)
+class Limiters:
+    """The lanes logins run in (one set per worker process, made on its event loop)."""
+
+    hashing: anyio.CapacityLimiter
+    database: anyio.CapacityLimiter
+
+    @classmethod
+    def create(cls, settings: Settings) -> "Limiters":
+        return cls(anyio.CapacityLimiter(settings.password_hash_concurrency),
+                   anyio.CapacityLimiter(DATABASE_LANE))
+
+    def busy(self) -> bool:
+        waiting = (self.hashing.statistics().tasks_waiting
+                   + self.database.statistics().tasks_waiting)
+        return waiting >= MAX_WAITING
 
 
 @dataclass(frozen=True)
@@ -41,19 +62,22 @@ def normalise(username: str) -> str:
     return username.strip().lower()[:64]
 
 
-async def login(db: Database, *, settings: Settings, limiter: anyio.CapacityLimiter,
-                username: str, password: str, ip: str, agent: str = "") -> NewSession:
+async def login(db: Database, *, settings: Settings, limiters: Limiters, username: str,
+                password: str, ip: str, agent: str = "") -> NewSession:
     """Check the password (throttled per account+address and per address); open a session."""
     username = normalise(username)
-    if limiter.statistics().tasks_waiting >= MAX_WAITING:
+    if limiters.busy():
         raise ServiceUnavailable("login.busy",
                                  headers={"Retry-After": str(BUSY_RETRY_SECONDS)})
-    reserved = await run_in_threadpool(_reserve, db, settings, username, ip)
-    ok, new_hash = await check_password_bounded(limiter, reserved.password_hash, password)
+    lane = limiters.database
+    reserved = await to_thread.run_sync(_reserve, db, settings, username, ip, limiter=lane)
+    ok, new_hash = await check_password_bounded(limiters.hashing, reserved.password_hash,
+                                                password)
     if not (ok and reserved.active and reserved.user_id):
-        await run_in_threadpool(_failed, db, username, ip)
+        await to_thread.run_sync(_failed, db, username, ip, limiter=lane)
         raise Unauthorized("login.invalid")
-    return await run_in_threadpool(_succeeded, db, settings, reserved, new_hash, ip, agent)
+    return await to_thread.run_sync(_succeeded, db, settings, reserved, new_hash, ip, agent,
+                                    limiter=lane)
 
 
 def _reserve(db: Database, settings: Settings, username: str, ip: str) -> Reserved:

@@ -48,7 +48,7 @@ async def login(
     """Check the password and open a session (a wrong password never says which part was wrong)."""
     try:
         opened = await login_flow.login(
-            db, settings=settings, limiter=request.app.state.hash_limiter, username=username,
+            db, settings=settings, limiters=request.app.state.login_limiters, username=username,
             password=password, ip=client_ip(request), agent=request.headers.get("user-agent", ""))
     except AppError as error:
         message = translator_for(request)(error.key, **error.params)

@@ -93,10 +93,19 @@ def address_refusal(session: Session, *, settings: Settings, username: str, ip: 
 
 def refuse(session: Session, *, settings: Settings, row: LoginThrottle, refusal: Refusal,
            username: str, ip: str, now: datetime) -> TooManyRequests:
-    """Audit the start of an episode (once), commit, and build the 429 to raise."""
-    if row.episode_since is None:
-        row.episode_since = now
-        session.add(row)
+    """Audit the start of an episode (once), commit, and build the 429 to raise.
+
+    An account+address episode lasts until a check is allowed again for that pair; an address
+    episode until the time its refusal named (`blocked_until` of its row).
+    """
+    if refusal.rule == "address":
+        new_episode = row.blocked_until is None or row.blocked_until <= now
+        row.blocked_until = refusal.until
+    else:
+        new_episode = row.episode_since is None
+        row.episode_since = row.episode_since or now
+    session.add(row)
+    if new_episode:
         audit.record(session, action="login.throttled", actor_name=username, ip=ip,
                      rule=refusal.rule, until=refusal.until.isoformat())
     session.commit()
@@ -119,7 +128,6 @@ def reserve_check(session: Session, *, settings: Settings, username: str, ip: st
     """
     now = utcnow()
     row = locked_row(session, account_key(username, ip))
-    address_row = locked_row(session, ip_key(ip))
     if row.last_failure_at and now - row.last_failure_at > timedelta(
             minutes=settings.login_window_minutes) + backoff(settings, row.failures):
         row.failures, row.blocked_until = 0, None  # forgiven after a quiet window
@@ -129,15 +137,14 @@ def reserve_check(session: Session, *, settings: Settings, username: str, ip: st
                      now=now)
     until = address_refusal(session, settings=settings, username=username, ip=ip, now=now)
     if until is not None:
-        raise refuse(session, settings=settings, row=address_row,
+        raise refuse(session, settings=settings, row=locked_row(session, ip_key(ip)),
                      refusal=Refusal("address", until), username=username, ip=ip, now=now)
     row.failures += 1
     row.last_failure_at, row.episode_since = now, None
-    address_row.episode_since = None
     if row.failures >= settings.login_max_failures_per_account:
         row.blocked_until = now + backoff(settings, row.failures)
     attempt = LoginAttempt(username=username, ip=ip, success=False, at=now)
-    session.add_all([row, address_row, attempt])
+    session.add_all([row, attempt])
     session.commit()
     return attempt.id
 
