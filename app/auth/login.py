@@ -81,6 +81,10 @@ async def login(db: Database, *, settings: Settings, limiters: Limiters, usernam
 
 
 def _reserve(db: Database, settings: Settings, username: str, ip: str) -> Reserved:
+    with db.session() as session:
+        refused = throttle.quick_refusal(session, settings=settings, username=username, ip=ip)
+    if refused is not None:
+        raise refused
     with db.write_session() as session:
         user = session.exec(select(User).where(User.username == username)).first()
         found = (user.id, user.password_hash, user.active) if user else (None, None, False)

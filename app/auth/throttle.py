@@ -120,6 +120,25 @@ def throttled(until: datetime, now: datetime, timezone: str) -> TooManyRequests:
                            time=local.strftime("%H.%M"), minutes=max(1, math.ceil(seconds / 60)))
 
 
+def quick_refusal(session: Session, *, settings: Settings, username: str,
+                  ip: str) -> TooManyRequests | None:
+    """The 429 for an attempt inside an episode already audited, read without any lock.
+
+    A flood that is already being refused then costs reads only: no write, no write lock.
+    Anything else (a possible check, or the first refusal) goes through `reserve_check`.
+    """
+    now = utcnow()
+    row = session.get(LoginThrottle, account_key(username, ip))
+    if row and row.episode_since and row.blocked_until and row.blocked_until > now:
+        return throttled(row.blocked_until, now, settings.timezone)
+    address = session.get(LoginThrottle, ip_key(ip))
+    if address and address.blocked_until and address.blocked_until > now:
+        until = address_refusal(session, settings=settings, username=username, ip=ip, now=now)
+        if until is not None:
+            return throttled(until, now, settings.timezone)
+    return None
+
+
 def reserve_check(session: Session, *, settings: Settings, username: str, ip: str) -> int:
     """Reserve one password check (counted as a wrong password until it proves right).
 
