@@ -40,6 +40,7 @@ class Officers:
     def __init__(self, base: str, round_id: int, tokens: dict[str, str]):
         self.base, self.round_id, self.tokens = base, round_id, tokens
         self.acked: list[tuple[float, str, int]] = []  # (when acknowledged, officer, version)
+        self.problems: list[str] = []
         self.stop = threading.Event()
         self.threads = [threading.Thread(target=self._save, args=(name,)) for name in tokens]
 
@@ -50,9 +51,17 @@ class Officers:
             while not self.stop.is_set():
                 answer = http.put(f"/api/v1/rounds/{self.round_id}/submission",
                                   json={"version": version, "answers": {"nama": f"v{version}"}})
-                assert answer.status_code == 200, answer.text
+                if answer.status_code != 200:
+                    self.problems.append(f"{name}: {answer.status_code} {answer.text[:200]}")
+                    return
                 version = answer.json()["version"]
                 self.acked.append((time.monotonic(), name, version))
+
+    def wait_for(self, count: int, seconds: float = 60) -> None:
+        """Until `count` saves in all were acknowledged (or a writer stopped)."""
+        deadline = time.monotonic() + seconds
+        while len(self.acked) < count and not self.problems and time.monotonic() < deadline:
+            time.sleep(0.05)
 
     def __enter__(self):
         for thread in self.threads:
@@ -87,14 +96,15 @@ def test_a_backup_under_load_restores_every_acknowledged_save(
     file = tmp_path / "backups" / "survei.backup"
     try:
         with Officers(server.url, world.round.id, tokens) as officers:
-            time.sleep(1.5)
+            officers.wait_for(10)
             started = time.monotonic()
             made = run("backup", str(file))
-            time.sleep(0.5)
+            officers.wait_for(len(officers.acked) + 5)
     finally:
         server.stop()
     assert made.exit_code == 0, made.output
     assert "backup written" in made.stdout
+    assert officers.problems == []
     before = [(name, version) for when, name, version in officers.acked if when < started]
     assert len(before) >= 10 and len(officers.acked) > len(before)  # saves went on meanwhile
 
