@@ -4,7 +4,7 @@ import secrets
 from pathlib import Path
 from typing import Literal
 
-from pydantic import ValidationError, model_validator
+from pydantic import Field, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,9 +26,16 @@ class Settings(BaseSettings):
     secure_cookies: bool | None = None
     session_hours: int = 12
     login_max_failures_per_account: int = 5
-    login_max_failures_per_ip: int = 30
+    login_max_accounts_per_ip: int = 30
     login_window_minutes: int = 15
+    login_backoff_max_minutes: int = 15
+    password_hash_concurrency: int = Field(default=1, ge=1)
     base_url: str = ""
+    trusted_proxies: str = ""
+    max_body_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
+    body_timeout_seconds: float = Field(default=60, gt=0)
+    header_timeout_seconds: float = Field(default=10, gt=0)
+    keep_alive_seconds: int = Field(default=5, ge=1)
 
     @model_validator(mode="after")
     def _defaults(self) -> "Settings":

@@ -16,6 +16,8 @@ from sqlalchemy import Engine, MetaData, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, SQLModel
 
+from app.faults import drop_connections_on_storage_faults
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -43,6 +45,7 @@ class Database:
         self.engine = _build_engine(url)
         self._write_engine = self.engine.execution_options(**{_WRITE_OPTION: True})
         self.write_lock = threading.Lock()
+        drop_connections_on_storage_faults(self.engine)
         if self.is_sqlite:
             _install_sqlite_hooks(self.engine, self.write_lock)
 
@@ -99,12 +102,15 @@ def _install_sqlite_hooks(engine: Engine, lock: threading.Lock) -> None:
             return
         if not lock.acquire(timeout=BUSY_TIMEOUT_MS / 1000):
             raise WriteLockTimeout("database busy: another write did not finish in time")
-        conn.connection.info["holds_write_lock"] = True
+        info = conn.connection.info
+        info["holds_write_lock"] = True
         try:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
         except BaseException:
-            conn.connection.info.pop("holds_write_lock", None)
-            lock.release()
+            # A storage fault counts as a disconnect: the pool has then checked the connection
+            # in already, and the check-in released the lock.
+            if info.pop("holds_write_lock", False):
+                lock.release()
             raise
 
     # The lock is released when the connection goes back to the pool, after COMMIT or

@@ -1,5 +1,6 @@
 """Dependencies shared by the routes: settings, database session, caller."""
 
+import logging
 from collections.abc import AsyncIterator
 from typing import Annotated
 
@@ -33,7 +34,16 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     try:
         yield session
     finally:
+        _close(session)
+
+
+def _close(session: Session) -> None:
+    # Closing rolls back what is left open; on broken storage that can fail too, after the
+    # answer went out. Raising here would cut the connection mid-response: log it instead.
+    try:
         session.close()
+    except Exception:  # noqa: BLE001
+        logging.getLogger("app").warning("closing a database session failed", exc_info=True)
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
@@ -42,5 +52,5 @@ SessionDep = Annotated[Session, Depends(get_session)]
 
 
 def client_ip(request: Request) -> str:
-    """The caller's address as the server sees it (set --proxy-headers behind a proxy)."""
+    """The caller's address: the peer, or what a trusted proxy says (SURVEI_TRUSTED_PROXIES)."""
     return request.client.host if request.client else ""

@@ -1,11 +1,64 @@
 """Errors that carry their HTTP status, and the one handler that renders them as HTML or JSON."""
 
+import logging
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.db import WriteLockTimeout
+from app.faults import RETRY_AFTER_SECONDS, is_storage_fault
+
+
+class ErrorDetail(BaseModel):
+    """What went wrong: the status, a stable code, a message in the caller's language."""
+
+    model_config = ConfigDict(extra="allow")  # e.g. `fields`, `problems`, a 409's `version`
+
+    status: int
+    code: str
+    message: str
+
+
+class ErrorOut(BaseModel):
+    """Every error the API answers has this shape."""
+
+    error: ErrorDetail
+
+
+_ERROR_DESCRIPTIONS = {
+    400: "The request cannot be read.",
+    401: "No valid session cookie or bearer token.",
+    403: "The caller's role or OPD may not do this, or the CSRF token is missing.",
+    404: "No such object (or not visible to the caller).",
+    408: "The request body did not arrive in time.",
+    409: "The object changed or is in a state that does not allow this.",
+    413: "The request body is larger than this route accepts.",
+    422: "The input is invalid: `error.fields` or `error.problems` say where.",
+    429: "Too many requests: wait for the `Retry-After` seconds.",
+    503: "Storage or service unavailable: retry after `Retry-After` seconds; nothing is lost.",
+}
+# Declared on every API router, so the OpenAPI document lists each status the API may answer.
+API_ERRORS: dict[int | str, dict] = {
+    status: {"model": ErrorOut, "description": text}
+    for status, text in _ERROR_DESCRIPTIONS.items()
+}
+
+
+def file_responses(media_type: str, what: str, schema: dict | None = None) -> dict:
+    """The OpenAPI `responses` of a page route that sends a file (its errors are pages)."""
+    page = {"text/html": {"schema": {"type": "string"}}}
+    errors = {status: {"description": _ERROR_DESCRIPTIONS[status], "content": page}
+              for status in (400, 403, 404, 422, 503)}
+    return {200: {"description": what,
+                  "content": {media_type: {"schema": schema or {"type": "string",
+                                                                  "format": "binary"}}}},
+            303: {"description": "Not signed in: to the login page."}, **errors}
 
 
 class AppError(Exception):
@@ -14,10 +67,12 @@ class AppError(Exception):
     status = 400
     key = "error.bad_request"
 
-    def __init__(self, key: str | None = None, *, detail: dict | None = None, **params):
+    def __init__(self, key: str | None = None, *, detail: dict | None = None,
+                 headers: dict[str, str] | None = None, **params):
         self.key = key or self.key
         self.params = params
         self.detail = detail or {}
+        self.headers = headers or {}
         super().__init__(self.key)
 
 
@@ -50,7 +105,7 @@ class Invalid(AppError):
 class PayloadTooLarge(AppError):
     """An upload (or what it unpacks to) beyond a limit."""
 
-    status, key = 413, "error.payload_too_large"
+    status, key = 413, "error.file_too_large"
 
 
 class TooManyRequests(AppError):
@@ -67,8 +122,9 @@ STATUS_KEYS = {
     403: "error.forbidden",
     404: "error.not_found",
     405: "error.method_not_allowed",
+    408: "error.request_timeout",
     409: "error.conflict",
-    413: "error.payload_too_large",
+    413: "error.too_large",
     422: "error.invalid",
     429: "error.too_many_requests",
     500: "error.internal",
@@ -116,7 +172,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(AppError)
     async def _app_error(request: Request, exc: AppError):
-        return error_response(request, exc.status, exc.key, exc.params, exc.detail)
+        return error_response(request, exc.status, exc.key, exc.params, exc.detail,
+                              headers=exc.headers)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException):
@@ -132,9 +189,17 @@ def install_error_handlers(app: FastAPI) -> None:
         fields = {".".join(str(p) for p in e["loc"][1:]) or "body": e["msg"] for e in exc.errors()}
         return error_response(request, 422, "error.invalid", {}, {"fields": fields})
 
+    @app.exception_handler(DBAPIError)
+    @app.exception_handler(PoolTimeout)
+    @app.exception_handler(WriteLockTimeout)
+    async def _database_error(request: Request, exc: Exception):
+        if not (isinstance(exc, WriteLockTimeout) or is_storage_fault(exc)):
+            return await _unexpected(request, exc)
+        logging.getLogger("app").warning("storage fault on %s: %s", request.url.path, exc)
+        return error_response(request, 503, "error.storage", {}, {},
+                              headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception):
-        import logging
-
         logging.getLogger("app").exception("unhandled error on %s", request.url.path)
         return error_response(request, 500, "error.internal", {}, {})

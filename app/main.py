@@ -6,12 +6,16 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app import docs, migrate
+from app.auth.login import Limiters
 from app.auth.tokens import new_token
 from app.config import Settings, load_settings
 from app.db import Database
 from app.errors import install_error_handlers
+from app.limits import BodyTimeoutMiddleware, DeclaredLengthMiddleware
 from app.security import csrf, log_redaction
 from app.security.headers import security_headers
 
@@ -30,9 +34,16 @@ ROUTER_MODULES = (
     "app.audits.pages", "app.audits.api",
     "app.reports_web.pages", "app.reports_web.api",
 )
+# Page modules whose file downloads are in the OpenAPI document (their HTML pages are not).
+DOWNLOAD_MODULES = frozenset({"app.exports.pages", "app.questionnaires.pages"})
 # Routes that are not FastAPI endpoints and so carry no Policy dependency: documentation and
 # static files, open to everyone by design. The route-policy test accepts only these.
 PUBLIC_NON_ENDPOINTS = frozenset({"/openapi.json", "/static", docs.ASSETS})
+# Text answers compress 5-10x; workbooks and ZIPs are compressed already.
+GZIP_MINIMUM_BYTES = 1000
+GZIP_LEVEL = 6
+NOT_COMPRESSED = (*DEFAULT_EXCLUDED_CONTENT_TYPES,
+                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 class SchemaOutOfDate(RuntimeError):
@@ -58,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         log_redaction.install()
         app.state.db = Database(settings.database_url)
         prepare_database(app.state.db)
+        app.state.login_limiters = Limiters.create(settings)
         yield
         app.state.db.dispose()
 
@@ -67,13 +79,29 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.mount(docs.ASSETS, docs.assets(), name="docs-assets")
     for module in ROUTER_MODULES:
-        app.include_router(importlib.import_module(module).router)
+        # The default body cap per route, not app-wide: FastAPI's app-wide limiter sits outside
+        # our middleware and would answer in plain text (see app.limits).
+        app.include_router(importlib.import_module(module).router,
+                           max_body_size=settings.max_body_bytes,
+                           include_in_schema=not module.endswith(".pages")
+                           or module in DOWNLOAD_MODULES)
     install_error_handlers(app)
     _install_middleware(app, settings)
     return app
 
 
 def _install_middleware(app: FastAPI, settings: Settings) -> None:
+    """From the inside out: body cap and deadline, headers and cookies, compression, proxies."""
+    app.add_middleware(DeclaredLengthMiddleware, fastapi_app=app, default=settings.max_body_bytes)
+    app.add_middleware(BodyTimeoutMiddleware, seconds=settings.body_timeout_seconds)
+    _install_headers(app, settings)
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_BYTES,
+                       compresslevel=GZIP_LEVEL, exclude_content_types=NOT_COMPRESSED)
+    if settings.trusted_proxies:
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)
+
+
+def _install_headers(app: FastAPI, settings: Settings) -> None:
     production = settings.env == "production"
     cookie = csrf.cookie_name(bool(settings.secure_cookies))
 

@@ -149,6 +149,43 @@ class LoginAttempt(SQLModel, table=True):
     at: datetime = _created()
 
 
+class LoginThrottle(SQLModel, table=True):
+    """Wrong passwords for one account from one address ("acct:…") or from one address ("ip:…").
+
+    Its row is locked while a login reserves its password check, so N workers count exactly.
+    """
+
+    __tablename__ = "login_throttle"
+
+    key: str = Field(primary_key=True, max_length=160)
+    failures: int = 0
+    last_failure_at: datetime | None = _when(nullable=True)
+    blocked_until: datetime | None = _when(nullable=True)
+    episode_since: datetime | None = _when(nullable=True)
+
+
+class StoredUpload(SQLModel, table=True):
+    """A previewed file kept until it is confirmed, keyed by its SHA-256 (any worker finds it)."""
+
+    __tablename__ = "stored_upload"
+
+    sha256: str = Field(primary_key=True, max_length=64)
+    purpose: str = Field(primary_key=True, max_length=32)
+    filename: str = Field(default="", max_length=200)
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False,
+                                 index=True)
+
+
+class HealthProbe(SQLModel, table=True):
+    """One row that `/healthz` rewrites to prove the database accepts writes."""
+
+    __tablename__ = "health_probe"
+
+    id: int = Field(default=1, primary_key=True)
+    checked_at: datetime = _created()
+
+
 class Questionnaire(SQLModel, table=True):
     """One immutable published version of a questionnaire (an XLSForm workbook)."""
 

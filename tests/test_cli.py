@@ -7,11 +7,11 @@ from urllib.parse import urlparse
 
 import pytest
 import typer
+import uvicorn
 from fastapi.testclient import TestClient
 from sqlmodel import func, select
 
 from app import migrate
-from app.cli import serve as serve_module
 from app.cli.common import open_database
 from app.config import load_settings
 from app.db import Database
@@ -191,7 +191,7 @@ def test_an_out_of_date_postgresql_schema_is_refused(empty_postgres, tmp_path, c
 @pytest.mark.postgres
 def test_serve_refuses_an_out_of_date_postgresql_schema(empty_postgres, monkeypatch, tmp_path):
     started = []
-    monkeypatch.setattr(serve_module.uvicorn, "run", lambda *a, **k: started.append(a))
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: started.append(a))
     use_database(monkeypatch, tmp_path, empty_postgres)
     result = run("serve")
     assert result.exit_code == 1

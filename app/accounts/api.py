@@ -9,11 +9,12 @@ from app.accounts.schemas import AccountPublic, AccountUpdate, InviteIn, LinkPub
 from app.auth import api_tokens
 from app.auth.api import TokenPublic
 from app.deps import SessionDep
+from app.errors import API_ERRORS
 from app.i18n import translator
 from app.models import Opd, Role, User
 from app.types import DbId
 
-router = APIRouter(prefix="/api/v1", tags=["api: accounts"])
+router = APIRouter(prefix="/api/v1", tags=["api: accounts"], responses=API_ERRORS)
 
 
 def _public(session, user: User) -> AccountPublic:

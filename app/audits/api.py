@@ -6,9 +6,10 @@ from app.audits import service
 from app.audits.deps import FilterDep, PlannerDep
 from app.audits.schemas import AuditEventPublic, AuditPagePublic
 from app.deps import SessionDep, SettingsDep
+from app.errors import API_ERRORS
 from app.types import DbId
 
-router = APIRouter(prefix="/api/v1", tags=["api: audit"])
+router = APIRouter(prefix="/api/v1", tags=["api: audit"], responses=API_ERRORS)
 
 
 @router.get("/audit", response_model=AuditPagePublic)

@@ -9,10 +9,11 @@ from pydantic import BaseModel, Field
 from app.auth import accounts, api_tokens
 from app.auth.policy import Principal, signed_in
 from app.deps import SessionDep, client_ip
+from app.errors import API_ERRORS
 from app.models import ApiToken, Opd
 from app.types import DbId
 
-router = APIRouter(prefix="/api/v1", tags=["api: accounts"])
+router = APIRouter(prefix="/api/v1", tags=["api: accounts"], responses=API_ERRORS)
 SignedInDep = Annotated[Principal, Depends(signed_in)]
 
 

@@ -12,7 +12,7 @@ from app.errors import Invalid
 from app.types import DbId
 from app.web import render
 
-router = APIRouter(tags=["pages: accounts"])
+router = APIRouter(tags=["pages: accounts"], include_in_schema=False)  # a page, not the API
 SignedInDep = Annotated[Principal, Depends(signed_in)]
 Secret = Annotated[str, Form(max_length=1000)]
 NOTICES = ("password_changed", "token_revoked")

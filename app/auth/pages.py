@@ -6,8 +6,9 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
 
 from app.auth import accounts, service
+from app.auth import login as login_flow
 from app.auth.policy import Principal, public, session_cookie_name, signed_in
-from app.deps import SessionDep, SettingsDep, client_ip
+from app.deps import DatabaseDep, SessionDep, SettingsDep, client_ip
 from app.errors import AppError
 from app.i18n import LANG_COOKIE, LANGUAGES, translator_for
 from app.web import render
@@ -35,9 +36,9 @@ def login_page(request: Request, principal: PublicDep, next: str = "/", done: st
 
 
 @router.post("/login")
-def login(
+async def login(
     request: Request,
-    session: SessionDep,
+    db: DatabaseDep,
     settings: SettingsDep,
     _principal: PublicDep,
     username: Annotated[str, Form(max_length=200)] = "",
@@ -46,13 +47,16 @@ def login(
 ):
     """Check the password and open a session (a wrong password never says which part was wrong)."""
     try:
-        opened = service.login(session, settings=settings, username=username, password=password,
-                               ip=client_ip(request), agent=request.headers.get("user-agent", ""))
+        opened = await login_flow.login(
+            db, settings=settings, limiters=request.app.state.login_limiters, username=username,
+            password=password, ip=client_ip(request), agent=request.headers.get("user-agent", ""))
     except AppError as error:
         message = translator_for(request)(error.key, **error.params)
         context = {"next": safe_next(next), "username": username[:64], "message": message,
                    "notice": None}
-        return render(request, "auth/login.html", context, status=error.status)
+        response = render(request, "auth/login.html", context, status=error.status)
+        response.headers.update(error.headers)
+        return response
     response = RedirectResponse(safe_next(next), status_code=303)
     response.set_cookie(
         session_cookie_name(request), opened.token, max_age=settings.session_hours * 3600,

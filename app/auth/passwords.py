@@ -1,5 +1,6 @@
 """Password hashing with argon2id at OWASP's parameters (19 MiB, t=2, p=1)."""
 
+import anyio
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -22,6 +23,25 @@ def verify_password(password_hash: str | None, password: str) -> bool:
         return _hasher.verify(password_hash or _DUMMY_HASH, password) and bool(password_hash)
     except (VerificationError, InvalidHashError):
         return False
+
+
+def check_password(password_hash: str | None, password: str) -> tuple[bool, str | None]:
+    """(matches, a new hash to store when today's parameters differ, else None)."""
+    ok = verify_password(password_hash, password)
+    if ok and password_hash and needs_rehash(password_hash):
+        return True, hash_password(password)
+    return ok, None
+
+
+async def check_password_bounded(limiter: anyio.CapacityLimiter, password_hash: str | None,
+                                 password: str) -> tuple[bool, str | None]:
+    """`check_password` in a worker thread, at most `limiter.total_tokens` at once.
+
+    Waiting happens on the event loop, not in a thread: a login flood queues here and leaves
+    the thread pool (and so autosave) alone. argon2 releases the GIL while it hashes.
+    """
+    return await anyio.to_thread.run_sync(check_password, password_hash, password,
+                                          limiter=limiter)
 
 
 def needs_rehash(password_hash: str) -> bool:

@@ -1,18 +1,16 @@
-"""Logging in and out: throttling and server-side sessions (API tokens: app.auth.api_tokens)."""
+"""Server-side sessions: open, resolve, end, log out (logging in: app.auth.login; API tokens:
+app.auth.api_tokens)."""
 
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import func, update
+from sqlalchemy import update
 from sqlmodel import Session, select
 
 from app import audit
-from app.auth.api_tokens import create_api_token, resolve_api_token  # noqa: F401 (callers)
-from app.auth.passwords import hash_password, needs_rehash, verify_password
 from app.auth.tokens import new_token, token_hash
 from app.config import Settings
-from app.errors import TooManyRequests, Unauthorized
-from app.models import LoginAttempt, User, UserSession
+from app.models import User, UserSession
 from app.types import utcnow
 
 
@@ -22,45 +20,6 @@ class NewSession:
 
     token: str
     row: UserSession
-
-
-def login(
-    session: Session, *, settings: Settings, username: str, password: str, ip: str, agent: str = ""
-) -> NewSession:
-    """Check the password (throttled per account and per IP) and open a session."""
-    username = username.strip().lower()[:64]
-    _check_throttle(session, settings=settings, username=username, ip=ip)
-    user = session.exec(select(User).where(User.username == username)).first()
-    ok = verify_password(user.password_hash if user else None, password)
-    if not (ok and user and user.active):
-        session.add(LoginAttempt(username=username, ip=ip, success=False))
-        audit.record(session, action="login.failed", actor_name=username, ip=ip)
-        session.commit()
-        raise Unauthorized("login.invalid")
-    if needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
-    user.last_login_at = utcnow()
-    session.add(LoginAttempt(username=username, ip=ip, success=True))
-    opened = open_session(session, settings=settings, user=user, ip=ip, agent=agent)
-    audit.record(session, action="login.succeeded", actor=user, ip=ip)
-    session.commit()
-    return opened
-
-
-def _check_throttle(session: Session, *, settings: Settings, username: str, ip: str) -> None:
-    since = utcnow() - timedelta(minutes=settings.login_window_minutes)
-    failures = select(func.count()).select_from(LoginAttempt).where(
-        LoginAttempt.success.is_(False), LoginAttempt.at >= since
-    )
-    by_account = session.exec(failures.where(LoginAttempt.username == username)).one()
-    by_ip = session.exec(failures.where(LoginAttempt.ip == ip)).one()
-    if (
-        by_account >= settings.login_max_failures_per_account
-        or by_ip >= settings.login_max_failures_per_ip
-    ):
-        audit.record(session, action="login.throttled", actor_name=username, ip=ip)
-        session.commit()
-        raise TooManyRequests("login.throttled", minutes=settings.login_window_minutes)
 
 
 def open_session(

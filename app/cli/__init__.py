@@ -2,7 +2,7 @@
 
 import typer
 
-from app.cli import accounts, db, demo, export, forms, opds, report, serve
+from app.cli import accounts, backup, db, demo, export, forms, opds, report, serve
 
 cli = typer.Typer(help="Survei Kebutuhan Smart City.", no_args_is_help=True,
                   pretty_exceptions_enable=False)
@@ -10,6 +10,8 @@ cli.command("serve")(serve.serve)
 cli.command("demo")(demo.demo)
 cli.command("export")(export.export)
 cli.command("report")(report.report)
+cli.command("backup")(backup.backup_command)
+cli.command("restore")(backup.restore_command)
 cli.add_typer(db.cli, name="db")
 cli.add_typer(opds.cli, name="opd")
 cli.add_typer(forms.cli, name="form")

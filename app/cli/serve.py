@@ -1,9 +1,6 @@
 """`survei serve`: run the web service with uvicorn."""
 
 import typer
-import uvicorn
-
-from app.cli.common import open_database, settings
 
 
 def serve(
@@ -13,7 +10,18 @@ def serve(
     workers: int = typer.Option(1, help="Worker processes (PostgreSQL in production)."),
 ) -> None:
     """Serve the application (SQLite is upgraded first; PostgreSQL must already be at head)."""
-    open_database(settings()).dispose()
-    typer.echo(f"Survei Kebutuhan Smart City: http://{host}:{port}")
-    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, reload=reload,
-                workers=None if reload else workers, proxy_headers=True)
+    import uvicorn
+
+    from app.backup import serve_lock
+    from app.cli.common import fail, open_database, settings
+    from app.serving import uvicorn_options
+
+    config = settings()
+    open_database(config).dispose()
+    try:
+        with serve_lock(config.var_dir):  # `survei restore` checks it
+            typer.echo(f"Survei Kebutuhan Smart City: http://{host}:{port}")
+            uvicorn.run("app.main:create_app", host=host, port=port,
+                        **uvicorn_options(config, workers=workers, reload=reload))
+    except BlockingIOError:
+        fail(f"`survei restore` is running on {config.var_dir}: start again when it is done")

@@ -6,11 +6,12 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel
 
 from app.deps import DatabaseDep
+from app.errors import API_ERRORS
 from app.exports.options import Format
 from app.exports.pages import QueryDep, StaffDep, download
 from app.types import DbId
 
-router = APIRouter(prefix="/api/v1", tags=["exports"])
+router = APIRouter(prefix="/api/v1", tags=["exports"], responses=API_ERRORS)
 
 
 class ExportColumn(BaseModel):

@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, Response
 from starlette.background import BackgroundTask
 
 from app.auth.policy import Principal, staff
 from app.deps import DatabaseDep, SessionDep, client_ip
 from app.downloads import attachment
+from app.errors import file_responses
 from app.exports.options import EXTENSIONS, ExportOptions, Format, Scope
 from app.exports.service import asked_opds, export_round, round_or_404, submission_count
 from app.i18n import language_of
@@ -30,6 +31,7 @@ SCOPE_CHOICES = (("approved", "export.scope.approved"), ("submitted", "export.sc
                  ("all", "export.scope.all"))
 LANG_CHOICES = (("id", "export.lang.id"), ("en", "export.lang.en"))
 StaffDep = Annotated[Principal, Depends(staff)]
+XLSX_MEDIA = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class ExportQuery:
@@ -74,7 +76,7 @@ def download(request: Request, db, principal: Principal, round_id: int, fmt: For
                         background=BackgroundTask(path.unlink, missing_ok=True))
 
 
-@router.get("/rounds/{round_id}/export")
+@router.get("/rounds/{round_id}/export", include_in_schema=False)
 def export_options_page(request: Request, round_id: DbId, session: SessionDep,
                         _principal: StaffDep):
     """The export options of a round and the three download buttons."""
@@ -85,21 +87,25 @@ def export_options_page(request: Request, round_id: DbId, session: SessionDep,
     return render(request, "exports/options.html", context)
 
 
-@router.get("/rounds/{round_id}/export.xlsx")
+@router.get("/rounds/{round_id}/export.xlsx", response_class=Response,
+            responses=file_responses(XLSX_MEDIA, "The workbook."))
 def export_xlsx(request: Request, round_id: DbId, db: DatabaseDep, principal: StaffDep,
                 query: QueryDep):
     """The consolidated workbook of a round (Excel)."""
     return download(request, db, principal, round_id, Format.xlsx, query)
 
 
-@router.get("/rounds/{round_id}/export.zip")
+@router.get("/rounds/{round_id}/export.zip", response_class=Response,
+            responses=file_responses("application/zip", "The CSV files in a ZIP."))
 def export_csv(request: Request, round_id: DbId, db: DatabaseDep, principal: StaffDep,
                query: QueryDep):
     """The same sheets as CSV files (UTF-8 with BOM) in a ZIP."""
     return download(request, db, principal, round_id, Format.csv, query)
 
 
-@router.get("/rounds/{round_id}/export.json")
+@router.get("/rounds/{round_id}/export.json", response_class=Response,
+            responses=file_responses("application/json", "The JSON document.",
+                                     {"type": "object"}))
 def export_json(request: Request, round_id: DbId, db: DatabaseDep, principal: StaffDep,
                 query: QueryDep):
     """The same sheets as one JSON document."""

@@ -5,7 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, File, Response, UploadFile
 
 from app.deps import SessionDep
-from app.errors import PayloadTooLarge
+from app.errors import API_ERRORS, ErrorOut, Invalid, PayloadTooLarge
+from app.limits import upload_cap
 from app.models import Opd
 from app.opds import service
 from app.opds.deps import PlannerDep, PlannerOpd, StaffDep, StaffOpd
@@ -19,7 +20,7 @@ from app.opds.schemas import (
     ProblemPublic,
 )
 
-router = APIRouter(prefix="/api/v1", tags=["api: OPD register"])
+router = APIRouter(prefix="/api/v1", tags=["api: OPD register"], responses=API_ERRORS)
 
 
 def _public(opd: Opd, codes: dict[int, str]) -> OpdPublic:
@@ -48,25 +49,31 @@ def opd_create(body: OpdIn, session: SessionDep, principal: PlannerDep):
     return _public(opd, _codes(session))
 
 
-@router.post("/opds/import", response_model=ImportReport)
+@router.post("/opds/import", response_model=ImportReport,
+             max_body_size=upload_cap(MAX_FILE_BYTES),
+             responses={422: {"model": ErrorOut, "description": "The file is refused: "
+                              "`error.problems` lists them by row and column."}})
 def opd_import(session: SessionDep, principal: PlannerDep,
                file: Annotated[UploadFile, File()], dry_run: bool = True):
     """Check a CSV/XLSX register file; with `dry_run=false` import it (all rows or none)."""
     data, filename = file.file.read(MAX_FILE_BYTES + 1), file.filename or ""
     preview = service.preview_import(session, filename=filename, data=data)
-    if preview.too_large:
-        raise PayloadTooLarge(detail={"problems": [_problem(p).model_dump()
-                                                   for p in preview.problems]})
+    if not preview.ok:
+        detail = {"problems": [_problem(p).model_dump() for p in preview.problems],
+                  "more_problems": preview.more_problems}
+        if preview.too_large:
+            raise PayloadTooLarge(detail=detail)
+        raise Invalid("opds.import_refused", detail=detail)
     created = sum(1 for p in preview.rows if p.action == "create")
     written = False
-    if preview.ok and not dry_run:
+    if not dry_run:
         outcome = service.import_opds(session, filename=filename, data=data,
                                       actor=principal.user)
         written = outcome.ok
     return ImportReport(
-        ok=preview.ok, written=written, created=created, updated=len(preview.rows) - created,
+        ok=True, written=written, created=created, updated=len(preview.rows) - created,
         rows=[ImportRowPublic(**p.row.model_dump(), action=p.action) for p in preview.rows],
-        problems=[_problem(p) for p in preview.problems], more_problems=preview.more_problems)
+        problems=[])
 
 
 def _problem(problem) -> ProblemPublic:

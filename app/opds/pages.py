@@ -1,7 +1,5 @@
 """OPD register pages: list with search and filters, create, edit, deactivate, delete, import."""
 
-import base64
-import binascii
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
@@ -9,12 +7,15 @@ from fastapi.responses import RedirectResponse
 
 from app.deps import SessionDep
 from app.errors import Invalid
+from app.limits import upload_cap
 from app.opds import service
 from app.opds.deps import PlannerDep, PlannerOpd, StaffDep
 from app.opds.importer import KINDS, MAX_FILE_BYTES
+from app.uploads import kept
 from app.web import render
 
 router = APIRouter(tags=["pages: OPD register"])
+IMPORT_PURPOSE = "opd-import"
 NOTICES = ("created", "updated", "deactivated", "activated", "deleted", "imported")
 Text = Annotated[str, Form(max_length=300)]
 
@@ -62,37 +63,41 @@ def opd_create(request: Request, session: SessionDep, principal: PlannerDep, cod
 @router.get("/opds/import")
 def opd_import_page(request: Request, _principal: PlannerDep):
     """Upload a register file (CSV or XLSX) to preview what it would change."""
-    return render(request, "opds/import.html", {"preview": None, "filename": "", "data": ""})
+    return render(request, "opds/import.html", {"preview": None, "filename": "", "key": ""})
 
 
-@router.post("/opds/import")
+@router.post("/opds/import", max_body_size=upload_cap(MAX_FILE_BYTES))
 def opd_import_preview(request: Request, session: SessionDep, _principal: PlannerDep,
                        file: Annotated[UploadFile | None, File()] = None):
-    """Show what importing the file would do, row by row; nothing is written yet."""
+    """Show what importing the file would do, row by row; nothing is imported yet."""
     data = file.file.read(MAX_FILE_BYTES + 1) if file else b""
     filename = (file.filename or "") if file else ""
     preview = service.preview_import(session, filename=filename, data=data)
-    context = {"preview": preview, "filename": filename,
-               "data": base64.b64encode(data).decode() if preview.ok else ""}
+    key = kept.keep(session, purpose=IMPORT_PURPOSE, filename=filename, data=data) \
+        if preview.ok else ""
+    context = {"preview": preview, "filename": filename, "key": key}
     return render(request, "opds/import.html", context, status=preview.status)
 
 
 @router.post("/opds/import/confirm")
 def opd_import_confirm(request: Request, session: SessionDep, principal: PlannerDep,
-                       filename: Annotated[str, Form(max_length=200)] = "",
-                       data: Annotated[str, Form(max_length=MAX_FILE_BYTES * 2)] = ""):
-    """Import the previewed file (checked again: all rows or none)."""
-    try:
-        raw = base64.b64decode(data, validate=True)
-    except (binascii.Error, ValueError):
-        raw = b""
-    outcome = service.import_opds(session, filename=filename, data=raw, actor=principal.user)
+                       key: Annotated[str, Form(max_length=64)] = ""):
+    """Import the previewed file, kept on the server under its SHA-256 (checked again)."""
+    upload = kept.find(session, purpose=IMPORT_PURPOSE, key=key)
+    if upload is None:
+        preview = service.ImportPreview([], [], gone=True)
+        return render(request, "opds/import.html",
+                      {"preview": preview, "filename": "", "key": ""}, status=422)
+    outcome = service.import_opds(session, filename=upload.filename, data=upload.data,
+                                  actor=principal.user)
     if not outcome.ok:
         preview = service.ImportPreview([], outcome.problems, outcome.more_problems,
                                         outcome.too_large)
         return render(request, "opds/import.html",
-                      {"preview": preview, "filename": filename, "data": ""},
+                      {"preview": preview, "filename": upload.filename, "key": ""},
                       status=preview.status)
+    kept.forget(session, purpose=IMPORT_PURPOSE, key=key)
+    session.commit()
     return RedirectResponse(
         f"/opds?notice=imported&created={outcome.created}&updated={outcome.updated}",
         status_code=303)

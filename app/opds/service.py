@@ -106,10 +106,11 @@ class ImportPreview:
     problems: list[ImportProblem]
     more_problems: int = 0  # beyond the problems listed
     too_large: bool = False  # refused for a size limit (HTTP 413)
+    gone: bool = False  # the previewed file is no longer kept (confirm came too late)
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.gone
 
     @property
     def status(self) -> int:

@@ -8,12 +8,13 @@ from pydantic import BaseModel
 
 from app.auth.policy import Principal, planners, staff
 from app.deps import SessionDep
-from app.errors import Invalid, PayloadTooLarge
+from app.errors import API_ERRORS, Invalid, PayloadTooLarge
+from app.limits import upload_cap
 from app.questionnaires.service import MAX_WORKBOOK_BYTES
 from app.rounds import versions
 from app.types import DbId
 
-router = APIRouter(prefix="/api/v1", tags=["api: questionnaires"])
+router = APIRouter(prefix="/api/v1", tags=["api: questionnaires"], responses=API_ERRORS)
 StaffDep = Annotated[Principal, Depends(staff)]
 PlannerDep = Annotated[Principal, Depends(planners)]
 
@@ -52,7 +53,8 @@ def questionnaire_list(session: SessionDep, _principal: StaffDep):
     return [_public(info) for info in versions.version_list(session)]
 
 
-@router.post("/questionnaires", response_model=VersionPublic, status_code=201)
+@router.post("/questionnaires", response_model=VersionPublic, status_code=201,
+             max_body_size=upload_cap(MAX_WORKBOOK_BYTES))
 def questionnaire_upload(session: SessionDep, principal: PlannerDep,
                          file: Annotated[UploadFile, File()]):
     """Publish an XLSForm workbook; 422 lists the problems by sheet, row and column."""

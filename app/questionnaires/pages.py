@@ -8,6 +8,8 @@ from fastapi.responses import RedirectResponse, Response
 from app.auth.policy import Principal, planners, staff
 from app.deps import DatabaseDep, SessionDep
 from app.downloads import attachment
+from app.errors import file_responses
+from app.limits import upload_cap
 from app.questionnaires.service import MAX_WORKBOOK_BYTES
 from app.rounds import versions
 from app.types import DbId
@@ -25,14 +27,15 @@ def _list(request: Request, session, *, outcome=None, notice: str = "", status: 
     return render(request, "questionnaires/list.html", context, status=status)
 
 
-@router.get("/questionnaires")
+@router.get("/questionnaires", include_in_schema=False)
 def questionnaire_list(request: Request, session: SessionDep, _principal: StaffDep,
                        notice: str = ""):
     """Every published version with its compatibility result; planners upload new ones."""
     return _list(request, session, notice=notice)
 
 
-@router.post("/questionnaires")
+@router.post("/questionnaires", max_body_size=upload_cap(MAX_WORKBOOK_BYTES),
+             include_in_schema=False)
 def questionnaire_upload(request: Request, session: SessionDep, principal: PlannerDep,
                          file: Annotated[UploadFile | None, File()] = None):
     """Publish an XLSForm workbook; problems are listed by sheet, row and column."""
@@ -45,7 +48,8 @@ def questionnaire_upload(request: Request, session: SessionDep, principal: Plann
     return RedirectResponse(f"/questionnaires?notice={notice}", status_code=303)
 
 
-@router.get("/questionnaires/{questionnaire_id}/source.xlsx")
+@router.get("/questionnaires/{questionnaire_id}/source.xlsx", response_class=Response,
+            responses=file_responses(XLSX, "The workbook the version was published from."))
 def questionnaire_source(questionnaire_id: DbId, session: SessionDep, db: DatabaseDep,
                          principal: StaffDep):
     """The workbook a version was published from, as uploaded."""

@@ -7,13 +7,14 @@ from pydantic import BaseModel
 
 from app.auth.policy import Principal, staff
 from app.deps import SessionDep
+from app.errors import API_ERRORS
 from app.exports.options import Scope
 from app.i18n import language_of
 from app.reports_web.service import ReportRequest, round_report
 from app.types import DbId
 from reports import ReportOptions, report_json
 
-router = APIRouter(prefix="/api/v1", tags=["reports"])
+router = APIRouter(prefix="/api/v1", tags=["reports"], responses=API_ERRORS)
 DATA_ONLY = ReportOptions(charts=False)  # the JSON leaves charts out: do not draw them
 
 

@@ -3,6 +3,7 @@
 from fastapi import APIRouter, Request
 
 from app.deps import SessionDep
+from app.errors import API_ERRORS
 from app.i18n import language_of
 from app.review import service
 from app.review.deps import PlannerDep, PlannerSubmission, StaffDep, StaffSubmission
@@ -21,7 +22,7 @@ from app.review.schemas import (
 from app.submissions import review
 from app.types import DbInt
 
-router = APIRouter(prefix="/api/v1", tags=["api: review"])
+router = APIRouter(prefix="/api/v1", tags=["api: review"], responses=API_ERRORS)
 
 
 def _status(submission) -> StatusPublic:

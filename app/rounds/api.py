@@ -3,6 +3,7 @@
 from fastapi import APIRouter, Request
 
 from app.deps import SessionDep, SettingsDep
+from app.errors import API_ERRORS
 from app.i18n import translator
 from app.models import RoundStatus
 from app.rounds import monitor, service
@@ -22,7 +23,7 @@ from app.rounds.schemas import (
     RoundSummary,
 )
 
-router = APIRouter(prefix="/api/v1", tags=["api: rounds"])
+router = APIRouter(prefix="/api/v1", tags=["api: rounds"], responses=API_ERRORS)
 
 
 @router.get("/rounds", response_model=list[RoundSummary])

@@ -8,6 +8,7 @@ submission's `version`, `status` and `answers`, so a client can merge instead of
 from fastapi import APIRouter, Request
 
 from app.deps import SessionDep
+from app.errors import API_ERRORS
 from app.i18n import language_of
 from app.questionnaires.validate import validate_answers
 from app.submissions import service
@@ -23,7 +24,7 @@ from app.submissions.schemas import (
     SubmittedOut,
 )
 
-router = APIRouter(prefix="/api/v1", tags=["api: officer submissions"])
+router = APIRouter(prefix="/api/v1", tags=["api: officer submissions"], responses=API_ERRORS)
 CONFLICT = {409: {"description": "Stale version, closed round, or not editable: the body's "
                                  "error carries `current`: the version, status and answers."}}
 INVALID = {422: {"description": "The body is not an answers document, or (submit) the "

@@ -7,7 +7,8 @@ from sqlmodel import select
 
 from app.accounts import service
 from app.auth.accounts import link_state
-from app.auth.service import create_api_token, resolve_api_token, resolve_session
+from app.auth.api_tokens import create_api_token, resolve_api_token
+from app.auth.service import resolve_session
 from app.errors import Conflict, Forbidden, Invalid
 from app.models import AuditEvent, User, UserSession
 from app.types import utcnow

@@ -91,9 +91,8 @@ def test_import_previews_row_by_row_before_writing(db, planner):
     actions = dict(re.findall(r'<tr data-code="([^"]+)">.*?<td>([^<]+)</td></tr>', page.text))
     assert actions == {"OPD-A": "diperbarui", "BARU": "baru", "OPD-B": "tetap"}
     assert "BARU" not in register(db)  # nothing written yet
-    data = re.search(r'name="data" value="([^"]+)"', page.text).group(1)
-    done = planner.post("/opds/import/confirm", data={"filename": "opd.csv", "data": data},
-                        follow_redirects=True)
+    key = re.search(r'name="key" value="([0-9a-f]{64})"', page.text).group(1)
+    done = planner.post("/opds/import/confirm", data={"key": key}, follow_redirects=True)
     assert "Impor selesai: 1 OPD baru, 2 OPD diperbarui." in done.text
     assert register(db)["OPD-A"][0] == "Dinas A Baru" and "BARU" in register(db)
 
@@ -107,11 +106,31 @@ def test_import_problems_are_listed_by_row_and_column_and_nothing_is_written(db,
     assert ("3", "code", "invalid code &#39;X Y&#39; (1-32 letters, digits, &#39;.&#39;, "
             "&#39;-&#39; or &#39;_&#39;)") in problems
     assert {(row, column) for row, column, _ in problems} >= {("3", "name"), ("3", "kind")}
-    assert "name=\"data\"" not in page.text and "BARU" not in register(db)
+    assert "name=\"key\"" not in page.text and "BARU" not in register(db)
+
+
+def test_a_file_over_one_megabyte_is_previewed_then_imported_by_its_key(db, planner):
+    rows = "".join(f"IMP-{n:04d},Unit Pelaksana Teknis {n} {'x' * 150},UPT {n} {'y' * 60},"
+                   "badan,\n" for n in range(4_000))
+    data = (HEADER + rows).encode()
+    assert len(data) > 1_000_000
+    page = planner.post("/opds/import", files={"file": ("besar.csv", data, "text/csv")})
+    assert page.status_code == 200, page.text[:500]
+    key = re.search(r'name="key" value="([0-9a-f]{64})"', page.text).group(1)
+    assert "name=\"data\"" not in page.text  # the file does not travel back to the browser
+    done = planner.post("/opds/import/confirm", data={"key": key}, follow_redirects=True)
+    assert "Impor selesai: 4000 OPD baru, 0 OPD diperbarui." in done.text
+    assert "IMP-3999" in register(db)
+    again = planner.post("/opds/import/confirm", data={"key": key})
+    assert again.status_code == 422 and "Unggah berkasnya sekali lagi" in again.text
 
 
 def test_the_import_api_dry_runs_by_default(db, planner):
     csv = (HEADER + "BARU,Badan Baru,,badan,\n").encode()
+    refused = planner.post("/api/v1/opds/import",
+                           files={"file": ("opd.csv", b"bukan,berkas\n\x00", "text/csv")})
+    assert refused.status_code == 422
+    assert refused.json()["error"]["problems"] and not refused.json().get("ok")
     dry = planner.post("/api/v1/opds/import", files={"file": ("opd.csv", csv, "text/csv")})
     assert dry.json()["ok"] and not dry.json()["written"] and "BARU" not in register(db)
     real = planner.post("/api/v1/opds/import?dry_run=false",

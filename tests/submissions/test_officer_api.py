@@ -2,7 +2,7 @@
 
 from sqlmodel import select
 
-from app.auth.service import create_api_token
+from app.auth.api_tokens import create_api_token
 from app.models import RoundStatus, Submission
 from app.rounds.service import set_status
 from app.submissions import review

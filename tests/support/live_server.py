@@ -21,11 +21,12 @@ def free_port() -> int:
 class LiveServer:
     """Start with `start()`; `url` is the base address; `stop()` shuts it down."""
 
-    def __init__(self, settings: Settings, log_level: str = "warning", port: int | None = None):
+    def __init__(self, settings: Settings, port: int | None = None, **options):
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        options = {"log_level": "warning", **options}
         config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=self.port,
-                                log_level=log_level)
+                                **options)
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
