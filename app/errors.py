@@ -4,8 +4,10 @@ from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.responses import SafeJSONResponse
 
 
 class AppError(Exception):
@@ -95,7 +97,7 @@ def error_response(
     message = _(key, **params)
     if wants_json(request):
         body = {"error": {"status": status, "code": key, "message": message, **detail}}
-        return JSONResponse(body, status_code=status, headers=headers)
+        return SafeJSONResponse(body, status_code=status, headers=headers)
     if status == 401:
         return login_redirect(request)
     response = render(request, "error.html", {"status": status, "message": message}, status=status)

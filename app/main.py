@@ -13,6 +13,7 @@ from app.auth.tokens import new_token
 from app.config import Settings, load_settings
 from app.db import Database
 from app.errors import install_error_handlers
+from app.responses import SafeJSONResponse
 
 STATIC_DIR = Path(__file__).parent / "static"
 # Every module with routes; each has a `router`. Pages first, then their JSON twins.
@@ -66,7 +67,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         app.state.db.dispose()
 
-    app = FastAPI(title="Survei Kebutuhan Smart City", version="0.1.0", lifespan=lifespan)
+    app = FastAPI(title="Survei Kebutuhan Smart City", version="0.1.0", lifespan=lifespan,
+                  default_response_class=SafeJSONResponse)
     app.state.settings = settings
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for module in ROUTER_MODULES:

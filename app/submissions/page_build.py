@@ -13,6 +13,7 @@ from app.submissions import service
 from app.submissions.completion import Completion, missing_by_section, problems
 from app.submissions.form_post import Action, section_digest
 from app.submissions.keys import anchor, path_of_key
+from app.submissions.not_sent import not_sent
 from app.submissions.remarks import Remark, remarks
 from app.submissions.screens import Screen, neighbours, pick_section, receipt
 from app.types import utcnow
@@ -81,6 +82,7 @@ def review_page(request: Request, session: Session, screen: Screen, answers: dic
     context = {
         **screen.base(Completion.of(partial)), "mode": "review", "nav": nav,
         "problems": problems(screen.questionnaire, listed, screen.lang),
+        "not_sent": not_sent(screen.questionnaire, partial, screen.lang, translator_for(request)),
         "blocked": errors is not None, "version": version, "remarks": found,
         "notice": notice, "logic": screen.logic(), "prev": nav[-1] if nav else None,
         "state": screen.state(answers, version, None, translator_for(request)),

@@ -77,8 +77,10 @@ function refresh() {
   if (form) applyState(form, result, errorFor, M);
 }
 
+// The whole draft goes to the server, answers of questions hidden right now included: the
+// server keeps them for when they apply again and leaves them out of what is submitted.
 function cleaned() {
-  return run(index, local, state.today).doc;
+  return structuredClone(local);
 }
 
 function showStatus(kind, detail) {
@@ -230,7 +232,7 @@ function start() {
       adopt(stash.local);
       saver.touch(0);
     } else {
-      const mine = run(index, stash.local, state.today).doc;
+      const mine = stash.local;
       resolveStale({ version: state.version, answers: state.answers, status: state.status },
         mine, stash.base ?? {});
     }
