@@ -4,7 +4,9 @@ what it keeps after the documented normalisation."""
 import json
 
 import pytest
+from sqlalchemy import update
 
+from app.models import Submission
 from app.submissions import service
 from tests.submissions.conftest import sign_in
 from tests.submissions.default_answers import default_answers
@@ -120,3 +122,26 @@ def test_a_complete_submission_at_the_bounds_submits(client, world):
     submitted = client.post(f"{_url(world)}/submit", json={"version": 1},
                             headers={"X-CSRF-Token": csrf})
     assert submitted.status_code == 200 and submitted.json()["status"] == "submitted"
+
+
+def test_a_stored_value_the_rule_refuses_never_breaks_the_officers_pages(client, db, world):
+    """Stored before the bounds (or by hand): pages, reads and a stale save still answer."""
+    csrf = sign_in(client, "officer_a")
+    _put(client, world, csrf, {"pj_nama": "Andi"})
+    spoiled = {"pj_nama": "Andi", "anggaran_tik_berjalan": 1e30}
+    if db.is_sqlite:  # jsonb cannot hold a lone surrogate
+        spoiled["pj_jabatan"] = "Kepala \ud800"
+    with db.write_session() as session:
+        session.execute(update(Submission).values(answers=spoiled))
+        session.commit()
+    read = client.get(_url(world))
+    assert read.status_code == 200
+    assert float(json.loads(read.content)["answers"]["anggaran_tik_berjalan"]) == 1e30
+    for section in ("identitas", "anggaran"):
+        page = client.get(f"/rounds/{world.round_a.id}/form?section={section}")
+        assert page.status_code == 200
+    assert client.get(f"/rounds/{world.round_a.id}/form?step=review").status_code == 200
+    stale = _put(client, world, csrf, {"pj_nama": "Budi"}, 0)
+    assert stale.status_code == 409
+    assert json.loads(stale.content)["error"]["answers"]["pj_nama"] == "Andi"
+    assert client.get("/").status_code == 200
