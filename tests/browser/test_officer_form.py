@@ -137,6 +137,7 @@ def test_invited_officer_fills_submits_revises_and_resubmits(page, site, artifac
     expect(page.locator(".remarks")).to_contain_text("Biaya terlalu kecil.")
     page.locator(".remarks").get_by_role("link", name="Kebutuhan 1 › Perkiraan biaya").click()
     page.wait_for_url("**section=daftar_kebutuhan#q-kebutuhan[1].biaya")
+    expect(form.q("biaya").locator("input")).to_be_focused()
     expect(form.q("biaya").locator(".remark")).to_contain_text("Biaya terlalu kecil.")
     form.fill("biaya", "500.000.000")
     with page.expect_navigation():

@@ -1,5 +1,9 @@
 """The boundary rule: text, numbers, dates and row ids, as coerce applies it to every answer."""
 
+import datetime as dt
+import json
+from pathlib import Path
+
 import pytest
 
 from app.questionnaires import bounds
@@ -98,3 +102,24 @@ def test_a_stored_document_is_checked_where_it_leaves():
     for bad in ({"x": "\ud800"}, {"x": "a\x0b"}, {"x": 1e25}, {"x": [float("nan")]},
                 {"x": 1234567890123456}, {"x": 0.1 + 0.2}):
         assert bounds.suspect(bad), bad
+
+
+VECTORS = json.loads((Path(__file__).parents[1] / "submissions" / "bounds_vectors.json")
+                     .read_text())
+
+
+@pytest.mark.parametrize(("value", "problem"), VECTORS["numbers"])
+def test_python_bounds_numbers_like_the_browser(value, problem):
+    assert bounds.number_problem(value) == problem
+
+
+@pytest.mark.parametrize(("text", "refused", "stored"), VECTORS["texts"])
+def test_python_treats_text_like_the_browser(text, refused, stored):
+    assert (bounds.text_problem(text) is not None) is refused
+    if not refused:
+        assert bounds.normalise_text(text) == stored
+
+
+@pytest.mark.parametrize(("iso", "refused"), VECTORS["dates"])
+def test_python_bounds_dates_like_the_browser(iso, refused):
+    assert (bounds.date_problem(dt.date.fromisoformat(iso)) is not None) is refused
