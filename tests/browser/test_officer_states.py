@@ -1,6 +1,7 @@
 """What the officer sees while saving (one state at a time), hidden answers that survive, a
 colleague's hostile row id that stays inert, and links that land on their question."""
 
+import json
 import re
 
 import pytest
@@ -81,7 +82,7 @@ def test_offline_and_storage_faults_read_as_offline_and_navigation_says_why(page
     message = "Penyimpanan sedang bermasalah; isian Anda tetap tersimpan di perangkat ini"
     page.route(SAVE_URL, lambda route: route.fulfill(
         status=503, content_type="application/json",
-        body='{"error": {"status": 503, "code": "error.storage", "message": "%s"}}' % message))
+        body=json.dumps({"error": {"status": 503, "code": "error.storage", "message": message}})))
     form.fill("pj_jabatan", "Sekretaris")
     expect(status).to_have_attribute("data-kind", "offline")
     expect(status).to_contain_text(message)
