@@ -46,6 +46,18 @@ def login(
     return opened
 
 
+def sign_in(session: Session, *, settings: Settings, user: User, ip: str, agent: str = ""
+            ) -> NewSession:
+    """A session for a user who has just set their password through a one-time link (the
+    link proved who they are: no second login); commits."""
+    user.last_login_at = utcnow()
+    session.add(LoginAttempt(username=user.username, ip=ip, success=True))
+    opened = open_session(session, settings=settings, user=user, ip=ip, agent=agent)
+    audit.record(session, action="login.succeeded", actor=user, ip=ip, via="link")
+    session.commit()
+    return opened
+
+
 def _check_throttle(session: Session, *, settings: Settings, username: str, ip: str) -> None:
     since = utcnow() - timedelta(minutes=settings.login_window_minutes)
     failures = select(func.count()).select_from(LoginAttempt).where(

@@ -16,6 +16,7 @@ from app.submissions.keys import anchor, path_of_key
 from app.submissions.not_sent import not_sent
 from app.submissions.remarks import Remark, remarks
 from app.submissions.screens import Screen, neighbours, pick_section, receipt
+from app.submissions.signature import signature
 from app.types import utcnow
 from app.web import render
 
@@ -108,7 +109,7 @@ def readonly_page(request: Request, session: Session, screen: Screen, *, status:
                        revision, screen.lang).code
     context = {**screen.base(Completion.of(partial)), "sections": sections, "notice": notice,
                "revision": revision, "code": code, "remarks": _remarks(session, screen, cleaned),
-               "printed_at": utcnow()}
+               "printed_at": utcnow(), "signature": signature(cleaned, screen.lang)}
     return _render(request, session, template, context, status)
 
 
