@@ -12,6 +12,10 @@ browser cannot hold:
   regency budget);
 - dates: 1 January 1900 to 31 December 9999 (Excel's calendar), unless the form narrows it;
 - repeat-row ids: 1 to 64 of A-Z a-z 0-9 _ -.
+
+Where answers leave, a stored document (saved before the rule, or written around the service)
+is checked again: text the rule refuses, or a number that is not finite or beyond 10^100, sends
+its submission to the export's `Masalah` sheet; removable characters are removed.
 """
 
 from __future__ import annotations
@@ -24,6 +28,9 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 
 MAX_NUMBER = 10**15
+STORED_LIMIT = 1e100
+"""Where answers leave: a number beyond this (or not finite) could overflow a total; below it
+every sink writes it (a calculation may well exceed 10^15, and Excel rounds to 15 digits)."""
 MAX_DIGITS = 15
 MAX_DECIMALS = 15
 MIN_DATE = dt.date(1900, 1, 1)
@@ -102,7 +109,7 @@ def stored_problem(value: object, path: str = "") -> tuple[str, str] | None:
     elif isinstance(value, bool) or value is None:
         problem = None
     elif isinstance(value, int | float):
-        problem = number_problem(value)
+        problem = None if math.isfinite(value) and abs(value) <= STORED_LIMIT else "number_range"
     elif isinstance(value, dict):
         return _first(stored_problem(item, _key(path, key)) if text_problem(str(key)) is None
                       else ("text_invalid", path) for key, item in value.items())

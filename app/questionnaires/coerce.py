@@ -41,7 +41,8 @@ def coerce(qtype: str, raw: object, codes: set[str] | None = None, *,
     if is_empty(raw):
         return None
     if qtype == "text":
-        return _text(raw, text_limit)
+        text = _text(raw, text_limit)
+        return None if is_empty(text) else text  # only control characters: no answer
     if qtype == "integer":
         return _integer(raw)
     if qtype == "decimal":
