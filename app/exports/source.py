@@ -86,7 +86,7 @@ def submission_records(session: Session, *, round_id: int, options: ExportOption
 
 def _record(row, version: str, problem: str | None, describe) -> SubmissionRecord:
     answers = row.answers if isinstance(row.answers, dict) else {}
-    if bounds.suspect(answers):  # stored before the bounds, or written around the service
+    if bounds.breaks_rule(answers):  # stored before the bounds, or written around the service
         found = bounds.stored_problem(answers)
         if found is not None:
             problem = problem or describe(f"export.problem.{found[0]}", where=found[1])
