@@ -90,6 +90,7 @@ def test_the_report_counts_the_rest(spoiled):
         report = round_report(session, round_id=spoiled.round.id, request=ReportRequest())
     assert report.summary.total_needs == 1  # OPD-B's; OPD-A's costs are not numbers it sums
     assert report.summary.total_cost == 50_000_000
+    assert report.summary.left_out == ("OPD-A",)  # and it says so
 
 
 def test_pages_and_downloads_over_http_answer(spoiled, client):
@@ -106,5 +107,9 @@ def test_pages_and_downloads_over_http_answer(spoiled, client):
         assert "rusak \ufffd dan" in page
         api = client.get(f"/api/v1/submissions/{a}")
         assert json.loads(api.content)["answers"]["catatan"].startswith("rusak \ud800")
+    report = client.get(f"/rounds/{round_id}/report").text
+    assert "1 isian tidak dihitung di laporan ini" in report and "(OPD OPD-A)" in report
+    assert client.get(f"/api/v1/rounds/{round_id}/report").json()["summary"]["left_out"] == [
+        "OPD-A"]
     book = read(io.BytesIO(client.get(f"/rounds/{round_id}/export.xlsx").content))
     assert rows_of(book, "Masalah")[0]["Kode OPD"] == "OPD-A"
