@@ -64,9 +64,13 @@ def test_clearing_the_technical_officers_name_keeps_nip_and_phone(client, world)
 
 def test_the_review_step_says_what_will_not_be_sent(client, world):
     csrf = sign_in(client, "officer_a")
-    _put(client, world, csrf, default_answers() | {"punya_aplikasi": "tidak"}, 0)
+    answers = default_answers() | {"punya_aplikasi": "tidak", "teknis_nip": "199001012015011001"}
+    answers.pop("teknis_nama", None)
+    _put(client, world, csrf, answers, 0)
     page = client.get(f"/rounds/{world.round_a.id}/form?step=review").text
     assert NOT_SENT in page
+    assert ("Jawaban «NIP penanggung jawab teknis» tidak dikirim karena «Nama penanggung "
+            "jawab teknis/operator» kosong.") in page
     assert "tetap tersimpan di draf" in page
 
 
