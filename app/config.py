@@ -9,6 +9,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
 MIN_SECRET_LENGTH = 32
+DEV_BASE_URL = "http://127.0.0.1:8000"
 
 
 class Settings(BaseSettings):
@@ -27,7 +28,7 @@ class Settings(BaseSettings):
     login_max_failures_per_account: int = 5
     login_max_failures_per_ip: int = 30
     login_window_minutes: int = 15
-    base_url: str = "http://127.0.0.1:8000"
+    base_url: str = ""
 
     @model_validator(mode="after")
     def _defaults(self) -> "Settings":
@@ -37,6 +38,7 @@ class Settings(BaseSettings):
             self.secure_cookies = self.env == "production"
         if self.env == "production":
             _check_production(self)
+        self.base_url = (self.base_url or DEV_BASE_URL).rstrip("/")
         return self
 
     @property
@@ -50,6 +52,12 @@ def _check_production(settings: Settings) -> None:
             f"SURVEI_SECRET_KEY must be set to at least {MIN_SECRET_LENGTH} random characters "
             "in production, e.g. the output of: "
             "python -c 'import secrets; print(secrets.token_urlsafe())'"
+        )
+    # One-time links are built from this address, never from the request's Host header.
+    if not settings.base_url.startswith(("https://", "http://")):
+        raise ValueError(
+            "SURVEI_BASE_URL must be set in production to the address users open, "
+            "e.g. https://survei.luwuutarakab.go.id"
         )
 
 

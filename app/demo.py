@@ -1,6 +1,7 @@
 """Demo data: the Luwu Utara OPD register, one account per role, the default questionnaire and
 an open round with about 30 OPDs in every state (idempotent)."""
 
+import datetime as dt
 from pathlib import Path
 
 from sqlmodel import Session, select
@@ -22,7 +23,8 @@ DEMO_ACCOUNTS = (
 )
 
 
-def load_demo(session: Session) -> tuple[ImportOutcome, list[str], DemoRoundSummary | None]:
+def load_demo(session: Session, *, today: dt.date,
+              ) -> tuple[ImportOutcome, list[str], DemoRoundSummary | None]:
     """Load the register, the accounts and the demo round; a second run changes nothing."""
     outcome = import_opds(session, filename=REGISTER.name, data=REGISTER.read_bytes())
     created = []
@@ -34,4 +36,4 @@ def load_demo(session: Session) -> tuple[ImportOutcome, list[str], DemoRoundSumm
         created.append(username)
     if not outcome.ok:
         return outcome, created, None
-    return outcome, created, load_demo_round(session)
+    return outcome, created, load_demo_round(session, today=today)

@@ -49,6 +49,12 @@ class Invalid(AppError):
     status, key = 422, "error.invalid"
 
 
+class PayloadTooLarge(AppError):
+    """An upload (or what it unpacks to) beyond a limit."""
+
+    status, key = 413, "error.payload_too_large"
+
+
 class TooManyRequests(AppError):
     status, key = 429, "error.too_many_requests"
 
@@ -64,6 +70,7 @@ STATUS_KEYS = {
     404: "error.not_found",
     405: "error.method_not_allowed",
     409: "error.conflict",
+    413: "error.payload_too_large",
     422: "error.invalid",
     429: "error.too_many_requests",
     500: "error.internal",
@@ -96,7 +103,8 @@ def error_response(
     _ = translator_for(request)
     message = _(key, **params)
     if wants_json(request):
-        body = {"error": {"status": status, "code": key, "message": message, **detail}}
+        # The error's own fields come last: no payload key (a submission's `status`) hides them.
+        body = {"error": {**detail, "status": status, "code": key, "message": message}}
         return SafeJSONResponse(body, status_code=status, headers=headers)
     if status == 401:
         return login_redirect(request)
@@ -120,6 +128,9 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError):
+        if any(e["loc"][:1] == ("path",) for e in exc.errors()):
+            # An id that is not a number, or one no row can have, names nothing: not found.
+            return error_response(request, 404, "error.not_found", {}, {})
         fields = {".".join(str(p) for p in e["loc"][1:]) or "body": e["msg"] for e in exc.errors()}
         return error_response(request, 422, "error.invalid", {}, {"fields": fields})
 

@@ -7,19 +7,20 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 
-from app import migrate
-from app.auth.policy import ANON_CSRF_COOKIE
+from app import docs, migrate
 from app.auth.tokens import new_token
 from app.config import Settings, load_settings
 from app.db import Database
 from app.errors import install_error_handlers
 from app.responses import SafeJSONResponse
+from app.security import csrf, log_redaction
+from app.security.headers import security_headers
 
 STATIC_DIR = Path(__file__).parent / "static"
 # Every module with routes; each has a `router`. Pages first, then their JSON twins.
 ROUTER_MODULES = (
-    "app.home",
-    "app.auth.pages", "app.auth.api",
+    "app.home", "app.docs",
+    "app.auth.pages", "app.auth.my_account", "app.auth.api",
     "app.opds.pages", "app.opds.api",
     "app.accounts.pages", "app.accounts.api",
     "app.questionnaires.pages", "app.questionnaires.api",
@@ -32,14 +33,7 @@ ROUTER_MODULES = (
 )
 # Routes that are not FastAPI endpoints and so carry no Policy dependency: documentation and
 # static files, open to everyone by design. The route-policy test accepts only these.
-PUBLIC_NON_ENDPOINTS = frozenset({"/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc",
-                                  "/static"})
-SECURITY_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "same-origin",
-}
-CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'"
+PUBLIC_NON_ENDPOINTS = frozenset({"/openapi.json", "/static", docs.ASSETS})
 
 
 class SchemaOutOfDate(RuntimeError):
@@ -62,15 +56,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        log_redaction.install()
         app.state.db = Database(settings.database_url)
         prepare_database(app.state.db)
         yield
         app.state.db.dispose()
 
     app = FastAPI(title="Survei Kebutuhan Smart City", version="0.1.0", lifespan=lifespan,
+                  docs_url=None, redoc_url=None,  # /docs is app.docs: local assets, a CSP
                   default_response_class=SafeJSONResponse)
     app.state.settings = settings
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.mount(docs.ASSETS, docs.assets(), name="docs-assets")
     for module in ROUTER_MODULES:
         app.include_router(importlib.import_module(module).router)
     install_error_handlers(app)
@@ -79,16 +76,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 def _install_middleware(app: FastAPI, settings: Settings) -> None:
+    production = settings.env == "production"
+    cookie = csrf.cookie_name(bool(settings.secure_cookies))
+
     @app.middleware("http")
     async def anonymous_csrf_and_headers(request: Request, call_next):
-        known = request.cookies.get(ANON_CSRF_COOKIE)
-        request.state.anon_csrf = known or new_token()
+        known = request.cookies.get(cookie)
+        nonce = known[:128] if known else new_token()
+        request.state.anon_csrf = csrf.sign(settings.secret_key, nonce)
         response = await call_next(request)
         if not known:
-            response.set_cookie(ANON_CSRF_COOKIE, request.state.anon_csrf, httponly=True,
-                                samesite="lax", secure=bool(settings.secure_cookies), path="/")
-        for name, value in SECURITY_HEADERS.items():
+            response.set_cookie(cookie, nonce, httponly=True, samesite="lax",
+                                secure=bool(settings.secure_cookies), path="/")
+        for name, value in security_headers(request.url.path, production=production).items():
             response.headers.setdefault(name, value)
-        if not request.url.path.startswith(("/docs", "/redoc")):
-            response.headers.setdefault("Content-Security-Policy", CSP)
         return response

@@ -113,6 +113,7 @@ class ApiToken(SQLModel, table=True):
     name: str = Field(default="", max_length=80)
     created_at: datetime = _created()
     last_used_at: datetime | None = _when(nullable=True)
+    expires_at: datetime | None = _when(nullable=True)
     revoked_at: datetime | None = _when(nullable=True)
 
 
@@ -129,6 +130,7 @@ class AccountLink(SQLModel, table=True):
     created_at: datetime = _created()
     expires_at: datetime = _when()
     used_at: datetime | None = _when(nullable=True)
+    revoked_at: datetime | None = _when(nullable=True)  # superseded by a newer link
 
 
 class LoginAttempt(SQLModel, table=True):

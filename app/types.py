@@ -1,9 +1,14 @@
-"""Column types shared by the tables: aware UTC datetimes and JSON that is JSONB on PostgreSQL."""
+"""Types shared by the tables and the routes: aware UTC datetimes, JSON that is JSONB on
+PostgreSQL, and the integers a database column can hold."""
 
 from datetime import UTC, datetime
+from typing import Annotated
 
+from annotated_types import Ge, Le
 from sqlalchemy import JSON, DateTime, TypeDecorator
 from sqlalchemy.dialects.postgresql import JSONB
+
+from app.clock import utcnow  # noqa: F401 - the tables' default timestamps
 
 
 class UTCDateTime(TypeDecorator):
@@ -28,6 +33,18 @@ class UTCDateTime(TypeDecorator):
 JSONDocument = JSON().with_variant(JSONB(), "postgresql")
 
 
-def utcnow() -> datetime:
-    """The current time, aware, in UTC."""
-    return datetime.now(UTC)
+# Ids and versions are INTEGER columns: 32-bit on PostgreSQL. A number outside that range can
+# name nothing, so it is refused at the boundary (a path id: 404; a body field: 422) instead of
+# reaching the driver, which fails on it (SQLite above 2^63, PostgreSQL above 2^31).
+MAX_DB_INT = 2**31 - 1
+DbId = Annotated[int, Ge(1), Le(MAX_DB_INT)]
+DbInt = Annotated[int, Ge(0), Le(MAX_DB_INT)]
+
+
+def as_db_int(text: str) -> int | None:
+    """The number a form value holds (ASCII digits) when a column can hold it, else None."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 10:
+        return None
+    value = int(text)
+    return value if value <= MAX_DB_INT else None

@@ -7,7 +7,6 @@ approved (with its approval in the audit trail). The file is built once per size
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import random
 from pathlib import Path
@@ -16,13 +15,13 @@ from sqlalchemy import insert
 from sqlmodel import Session
 
 from app import migrate
+from app.clock import local_today, utcnow
 from app.db import Database
 from app.models import AuditEvent, Opd, Round, RoundOpd, RoundStatus, Submission
 from app.questionnaires.service import definition_of, publish
 from app.questionnaires.validate import validate_answers
 from app.sample import DEFAULT_QUESTIONNAIRE
 from app.sample.answers import AnswerFaker, Sizes
-from app.types import utcnow
 
 SIZES = Sizes(layanan=15, aplikasi=10, dataset=10, kebutuhan=20)
 BATCH = 250
@@ -68,7 +67,7 @@ def _fill(session: Session, count: int, log) -> int:
     session.flush()
     session.execute(insert(RoundOpd), [{"round_id": round_.id, "opd_id": i}
                                        for i in range(1, count + 1)])
-    today = dt.date.today()
+    today = local_today("Asia/Makassar")
     for start in range(0, count, BATCH):
         ids = range(start + 1, min(start + BATCH, count) + 1)
         rows = [_submission(form, row.id, round_.id, opd_id, today) for opd_id in ids]

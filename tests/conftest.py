@@ -1,15 +1,18 @@
-"""Fixtures: a fresh database per test on SQLite and on a throwaway PostgreSQL, the app, a client.
+"""Fixtures: a frozen clock, a fresh database per test on SQLite and on a throwaway PostgreSQL,
+the app, a client.
 
 Under CI=true the PostgreSQL and browser tests must run: a missing server or browser fails them.
 Elsewhere they are skipped with the reason.
 """
 
+import datetime as dt
 import itertools
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+import time_machine
 from fastapi.testclient import TestClient
 
 from app import migrate
@@ -21,6 +24,11 @@ from tests.support.postgres import ThrowawayPostgres
 IN_CI = os.environ.get("CI", "").lower() == "true"
 pytest_plugins = ("tests.support.browser",)
 _counter = itertools.count()
+# Every test starts at this instant, whatever the machine's clock says (the clock then ticks
+# on). 09.30 WITA on a weekday far from any day the suite is run on; SURVEI_TEST_NOW moves it,
+# e.g. to a WITA day boundary ("2027-06-14T16:30:00Z") to check that nothing assumes a time
+# of day.
+FROZEN_NOW = dt.datetime.fromisoformat(os.environ.get("SURVEI_TEST_NOW", "2027-06-14T01:30:00Z"))
 
 
 def missing(reason: str) -> None:
@@ -28,6 +36,13 @@ def missing(reason: str) -> None:
     if IN_CI:
         pytest.fail(f"{reason} (required when CI=true)")
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock():
+    """The frozen clock (time-machine): `frozen_clock.shift(delta)` or `.move_to(moment)`."""
+    with time_machine.travel(FROZEN_NOW, tick=True) as traveller:
+        yield traveller
 
 
 @pytest.fixture(scope="session")

@@ -79,6 +79,7 @@ def test_the_demo_accounts_log_in(cli_db, web):
 def test_demo_refuses_production(cli_db, monkeypatch):
     monkeypatch.setenv("SURVEI_ENV", "production")
     monkeypatch.setenv("SURVEI_SECRET_KEY", "p" * 40)
+    monkeypatch.setenv("SURVEI_BASE_URL", "https://survei.example.go.id")
     result = run("demo")
     assert result.exit_code == 1
     assert "refusing to load demo accounts in production" in result.stderr

@@ -37,8 +37,10 @@ def test_production_with_a_short_key_is_refused_without_echoing_it(tmp_path, mon
 
 
 def test_production_with_a_long_key_turns_secure_cookies_on(tmp_path):
-    settings = load_settings(env="production", secret_key=GOOD_KEY, var_dir=tmp_path)
+    settings = load_settings(env="production", secret_key=GOOD_KEY, var_dir=tmp_path,
+                             base_url="https://survei.example.go.id/")
     assert settings.secure_cookies is True
+    assert settings.base_url == "https://survei.example.go.id"
     assert settings.secret_key == GOOD_KEY
 
 
@@ -78,7 +80,7 @@ def test_secure_cookies_use_the_host_prefix_and_the_secure_flag(database_url, db
     with db.write_session() as session:
         make_user(session, "perencana", "planner")
     settings = load_settings(env="production", secret_key=GOOD_KEY, var_dir=tmp_path,
-                             database_url=database_url)
+                             database_url=database_url, base_url="https://testserver")
     with TestClient(create_app(settings), base_url="https://testserver") as client:
         response = login(client, "perencana")
         assert response.status_code == 303

@@ -22,7 +22,9 @@ DYNAMIC = {
     "role.": [role.value for role in Role],
     "opd.kind_": list(KINDS),
     "link.title_": ["invite", "reset"],
-    "link.": ["unknown", "used", "expired"],
+    "link.": ["unknown", "used", "expired", "superseded"],
+    "my_account.notice_": ["password_changed", "token_revoked"],
+    "token.state_": ["active", "expired", "revoked"],
 }
 # Namespaces of message keys; a string literal shaped like one of these in app/ is a key
 # (audit actions such as "login.failed" are passed as action=… and skipped).

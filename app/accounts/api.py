@@ -6,9 +6,12 @@ from app.accounts import service
 from app.accounts.deps import AdminDep, AdminManagedUser, ManagedUser, PlannerDep
 from app.accounts.message import link_message, one_time_link
 from app.accounts.schemas import AccountPublic, AccountUpdate, InviteIn, LinkPublic, RoleIn
+from app.auth import api_tokens
+from app.auth.api import TokenPublic
 from app.deps import SessionDep
 from app.i18n import translator
 from app.models import Opd, Role, User
+from app.types import DbId
 
 router = APIRouter(prefix="/api/v1", tags=["api: accounts"])
 
@@ -18,7 +21,7 @@ def _public(session, user: User) -> AccountPublic:
 
 
 def _link(request: Request, session, user: User, token: str, purpose: str) -> LinkPublic:
-    link = one_time_link(str(request.base_url), token)
+    link = one_time_link(request.app.state.settings.base_url, token)
     message = link_message(name=user.full_name, username=user.username, link=link,
                            purpose=purpose, _=translator("id"))
     return LinkPublic(account=_public(session, user), link=link, message=message)
@@ -52,9 +55,9 @@ def account_detail(session: SessionDep, user: ManagedUser, _principal: PlannerDe
 @router.patch("/accounts/{user_id}", response_model=AccountPublic)
 def account_update(body: AccountUpdate, session: SessionDep, user: ManagedUser,
                    principal: PlannerDep):
-    """Change name, phone, NIP or (officers) OPD."""
-    service.update_details(session, actor=principal.user, user=user, full_name=body.full_name,
-                           phone=body.phone, nip=body.nip, opd_code=body.opd_code)
+    """Change name, phone, NIP or (officers) OPD; fields left out keep their value."""
+    opd = session.get(Opd, user.opd_id) if user.opd_id else None
+    service.update_details(session, actor=principal.user, user=user, **body.over(user, opd))
     return _public(session, user)
 
 
@@ -87,3 +90,17 @@ def account_role(body: RoleIn, session: SessionDep, user: AdminManagedUser,
     service.change_role(session, actor=principal.user, user=user, role=body.role,
                         opd_code=body.opd_code)
     return _public(session, user)
+
+
+@router.get("/accounts/{user_id}/tokens", response_model=list[TokenPublic])
+def account_tokens(session: SessionDep, user: AdminManagedUser, _principal: AdminDep):
+    """The account's API tokens (admins only)."""
+    return [TokenPublic.of(row) for row in api_tokens.tokens_of(session, user_id=user.id)]
+
+
+@router.post("/accounts/{user_id}/tokens/{token_id}/revoke", response_model=TokenPublic)
+def account_token_revoke(token_id: DbId, session: SessionDep, user: AdminManagedUser,
+                         principal: AdminDep):
+    """Revoke one of the account's API tokens (admins only); it stops working at once."""
+    return TokenPublic.of(api_tokens.revoke(session, actor=principal.user, user_id=user.id,
+                                            token_id=token_id))

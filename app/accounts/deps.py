@@ -8,13 +8,14 @@ from app.accounts.service import get_user
 from app.auth.policy import Policy, Principal, admins, planners
 from app.deps import SessionDep
 from app.models import User
+from app.types import DbId
 
 PlannerDep = Annotated[Principal, Depends(planners)]
 AdminDep = Annotated[Principal, Depends(admins)]
 
 
 def _user_loader(policy: Policy):
-    def load_user(user_id: int, session: SessionDep,
+    def load_user(user_id: DbId, session: SessionDep,
                   _principal: Annotated[Principal, Depends(policy)]) -> User:
         return get_user(session, user_id)
 

@@ -13,5 +13,6 @@ def link_message(*, name: str, username: str, link: str, purpose: str,
 
 
 def one_time_link(base_url: str, token: str) -> str:
-    """The address a link token opens, on the host the planner is using."""
+    """The address a link token opens, on SURVEI_BASE_URL (never the request's Host header,
+    which whoever sends the request chooses)."""
     return f"{base_url.rstrip('/')}/account/link/{token}"

@@ -8,15 +8,18 @@ from fastapi.responses import RedirectResponse
 from app.accounts import service
 from app.accounts.deps import AdminDep, AdminManagedUser, ManagedUser, PlannerDep
 from app.accounts.message import link_message, one_time_link
+from app.auth import api_tokens
 from app.deps import SessionDep
 from app.errors import Invalid
 from app.i18n import translator
 from app.models import Opd, Role, User
 from app.opds.service import list_opds
+from app.security.headers import forbid_referrer
+from app.types import DbId
 from app.web import render
 
 router = APIRouter(tags=["pages: accounts"])
-NOTICES = ("updated", "deactivated", "activated", "role_changed")
+NOTICES = ("updated", "deactivated", "activated", "role_changed", "token_revoked")
 Text = Annotated[str, Form(max_length=200)]
 
 
@@ -62,11 +65,12 @@ def account_invite(request: Request, session: SessionDep, principal: PlannerDep,
 
 
 def _link_page(request: Request, session, user: User, token: str, purpose: str):
-    link = one_time_link(str(request.base_url), token)
+    link = one_time_link(request.app.state.settings.base_url, token)
     message = link_message(name=user.full_name, username=user.username, link=link,
                            purpose=purpose, _=translator("id"))
-    return render(request, "accounts/link.html", {"user": user, "link": link,
+    page = render(request, "accounts/link.html", {"user": user, "link": link,
                                                   "message": message, "purpose": purpose})
+    return forbid_referrer(page)
 
 
 @router.get("/accounts/{user_id}")
@@ -82,7 +86,10 @@ def _detail(request, session, principal, user: User, errors: dict, *, notice: st
                "opds": list_opds(session), "errors": errors, "roles": list(Role),
                "manageable": service.may_manage(principal.user, user.role)
                and user.id != principal.user.id,
-               "notice": notice if notice in NOTICES else ""}
+               "notice": notice if notice in NOTICES else "",
+               "tokens": api_tokens.tokens_of(session, user_id=user.id)
+               if principal.user.role == Role.admin else [],
+               "state_of": api_tokens.token_state}
     return render(request, "accounts/detail.html", context, status=status)
 
 
@@ -137,3 +144,11 @@ def account_role(request: Request, session: SessionDep, user: AdminManagedUser,
         return _detail(request, session, principal, user, error.detail.get("fields", {}),
                        status=422)
     return _back(user.id, "role_changed")
+
+
+@router.post("/accounts/{user_id}/tokens/{token_id}/revoke")
+def account_token_revoke(token_id: DbId, session: SessionDep, user: AdminManagedUser,
+                         principal: AdminDep):
+    """Revoke one of the account's API tokens (admins only)."""
+    api_tokens.revoke(session, actor=principal.user, user_id=user.id, token_id=token_id)
+    return _back(user.id, "token_revoked")

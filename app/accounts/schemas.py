@@ -42,12 +42,19 @@ class InviteIn(BaseModel):
 
 
 class AccountUpdate(BaseModel):
-    """Details a planner may change; the OPD applies to officers only."""
+    """Details a planner may change; the OPD applies to officers only. Only the fields sent
+    change: a field left out keeps its value (null clears phone or NIP)."""
 
     full_name: str = Field(default="", max_length=200)
     nip: str | None = Field(default=None, max_length=40)
     phone: str | None = Field(default=None, max_length=40)
     opd_code: str | None = Field(default=None, max_length=32)
+
+    def over(self, user: User, opd: Opd | None) -> dict[str, str | None]:
+        """The account's details with the fields sent put over them."""
+        current = {"full_name": user.full_name, "nip": user.nip, "phone": user.phone,
+                   "opd_code": opd.code if opd else None}
+        return {**current, **self.model_dump(include=self.model_fields_set)}
 
 
 class RoleIn(BaseModel):

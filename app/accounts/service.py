@@ -7,14 +7,13 @@ would lock the service out). Every action is an audit event.
 
 from dataclasses import dataclass
 
-from sqlalchemy import update
 from sqlmodel import Session, or_, select
 
 from app import audit
-from app.auth import accounts
+from app.auth import accounts, api_tokens
+from app.auth.service import end_sessions
 from app.errors import Conflict, Forbidden, Invalid, NotFound
-from app.models import ApiToken, Opd, Role, User, UserSession
-from app.types import utcnow
+from app.models import Opd, Role, User
 
 PLANNER_MANAGES = frozenset({Role.officer, Role.viewer})
 
@@ -96,10 +95,8 @@ def set_active(session: Session, *, actor: User, user: User, active: bool) -> Us
 
 
 def _revoke_credentials(session: Session, user: User) -> None:
-    now = utcnow()
-    for table in (UserSession, ApiToken):
-        session.execute(update(table).where(table.user_id == user.id, table.revoked_at.is_(None))
-                        .values(revoked_at=now))
+    end_sessions(session, user_id=user.id)
+    api_tokens.revoke_all(session, user_id=user.id)
 
 
 def update_details(session: Session, *, actor: User, user: User, full_name: str,

@@ -8,7 +8,8 @@ from sqlalchemy import update
 from sqlmodel import Session, select
 
 from app import audit
-from app.auth.passwords import hash_password, password_problem
+from app.auth.passwords import hash_password, password_problem, verify_password
+from app.auth.service import end_sessions
 from app.auth.tokens import new_token, token_hash
 from app.errors import Conflict, Invalid, NotFound
 from app.models import AccountLink, Opd, Role, User
@@ -109,7 +110,8 @@ def _opd_by_code(session: Session, code: str) -> Opd:
 
 @dataclass(frozen=True)
 class LinkState:
-    """What a one-time link leads to, or why it leads nowhere ("expired", "used", "unknown")."""
+    """What a one-time link leads to, or why it leads nowhere ("expired", "used", "superseded",
+    "unknown")."""
 
     link: AccountLink | None
     user: User | None
@@ -117,8 +119,10 @@ class LinkState:
 
 
 def create_link(session: Session, *, user: User, purpose: str, actor: User | None = None) -> str:
-    """A one-time link token (valid 7 days) to set `user`'s password; commits."""
+    """A one-time link token (valid 7 days) to set `user`'s password; every earlier unused link
+    of the same user and purpose stops working. Commits."""
     token = new_token()
+    _revoke_links(session, user_id=user.id, purpose=purpose)
     session.add(AccountLink(
         token_hash=token_hash(token),
         user_id=user.id,
@@ -142,13 +146,26 @@ def link_state(session: Session, token: str) -> LinkState:
         return LinkState(None, None, "unknown")
     if link.used_at is not None:
         return LinkState(link, user, "used")
+    if link.revoked_at is not None:
+        return LinkState(link, user, "superseded")
     if link.expires_at <= utcnow():
         return LinkState(link, user, "expired")
     return LinkState(link, user, None)
 
 
+def _revoke_links(session: Session, *, user_id: int, purpose: str | None = None) -> None:
+    """Revoke the user's unused links (of one purpose, or all); added, not committed."""
+    query = update(AccountLink).where(AccountLink.user_id == user_id,
+                                      AccountLink.used_at.is_(None),
+                                      AccountLink.revoked_at.is_(None))
+    if purpose is not None:
+        query = query.where(AccountLink.purpose == purpose)
+    session.execute(query.values(revoked_at=utcnow()))
+
+
 def use_link(session: Session, *, token: str, password: str, ip: str = "") -> User:
-    """Set the password through a live link and spend the link; commits."""
+    """Set the password through a live link, spend it and every other unused link of the user,
+    and end all the user's sessions; commits."""
     state = link_state(session, token)
     if state.problem:
         raise Invalid(f"link.{state.problem}")
@@ -164,7 +181,28 @@ def use_link(session: Session, *, token: str, password: str, ip: str = "") -> Us
         raise Invalid("link.used")
     state.user.password_hash = hash_password(password)
     session.add(state.user)
+    # Whoever held the old password (or an older link) is shut out: no session survives.
+    end_sessions(session, user_id=state.user.id)
+    _revoke_links(session, user_id=state.user.id)
     audit.record(session, action="password.set", actor=state.user, ip=ip,
                  object_type="user", object_id=state.user.id, purpose=state.link.purpose)
     session.commit()
     return state.user
+
+
+def change_password(session: Session, *, user: User, current: str, new: str,
+                    keep_session_id: int | None, ip: str = "") -> User:
+    """Set a new password after checking the current one; every other session of the user
+    ends (the one making the change stays). Commits."""
+    if not verify_password(user.password_hash, current):
+        raise Invalid(detail={"fields": {"current_password": "account.current_password_wrong"}})
+    if key := password_problem(new):
+        raise Invalid(detail={"fields": {"password": key}})
+    user.password_hash = hash_password(new)
+    session.add(user)
+    end_sessions(session, user_id=user.id, keep_id=keep_session_id)
+    _revoke_links(session, user_id=user.id)
+    audit.record(session, action="password.changed", actor=user, ip=ip, object_type="user",
+                 object_id=user.id)
+    session.commit()
+    return user

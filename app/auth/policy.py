@@ -12,15 +12,16 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlmodel import Session
 
-from app.auth.service import resolve_api_token, resolve_session
+from app.auth import api_tokens
+from app.auth.service import resolve_session
 from app.auth.tokens import same
 from app.deps import SAFE_METHODS, SessionDep
 from app.errors import Forbidden, Unauthorized
-from app.models import Role, User, UserSession
+from app.models import ApiToken, Role, User, UserSession
+from app.security import csrf
 
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
-ANON_CSRF_COOKIE = "survei_csrf"
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Principal:
     user: User
     via: str  # "session" or "token"
     user_session: UserSession | None = None
+    api_token: ApiToken | None = None
 
     @property
     def role(self) -> Role:
@@ -58,14 +60,14 @@ def authenticate(request: Request, session: Session) -> Principal | None:
 def _resolve(request: Request, session: Session) -> Principal | None:
     scheme, _, credential = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() == "bearer":
-        user = resolve_api_token(session, credential.strip())
-        return Principal(user=user, via="token") if user else None
+        found = api_tokens.live_token(session, credential.strip())
+        return Principal(user=found[0], via="token", api_token=found[1]) if found else None
     found = resolve_session(session, request.cookies.get(session_cookie_name(request)))
     return Principal(user=found[0], via="session", user_session=found[1]) if found else None
 
 
 def csrf_token_for(request: Request) -> str:
-    """The token a form on this page must echo: the session's, or the anonymous cookie's."""
+    """The token a form on this page must echo: the session's, or the signed anonymous one."""
     principal = request.state._state.get("principal")
     if principal and principal.user_session:
         return principal.user_session.csrf_token
@@ -90,7 +92,7 @@ def check_csrf(request: Request, principal: Principal | None, sent: str | None) 
     if principal and principal.user_session:
         expected = principal.user_session.csrf_token
     else:
-        expected = request.cookies.get(ANON_CSRF_COOKIE)
+        expected = csrf.expected_token(request)
     if not same(sent, expected):
         raise Forbidden("error.csrf")
 
@@ -115,6 +117,8 @@ class Policy:
         # End the look-up's transaction here: holding it (and on SQLite the write lock) into the
         # route's own worker-thread step could deadlock a full thread pool.
         session.commit()
+        if principal and principal.api_token:
+            api_tokens.touch(request.app.state.db, principal.api_token)
         check_csrf(request, principal, sent_csrf)
         if self.roles is None:
             return principal

@@ -1,17 +1,18 @@
-"""Logging in and out: throttling, server-side sessions and personal API tokens."""
+"""Logging in and out: throttling and server-side sessions (API tokens: app.auth.api_tokens)."""
 
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import func
+from sqlalchemy import func, update
 from sqlmodel import Session, select
 
 from app import audit
+from app.auth.api_tokens import create_api_token, resolve_api_token  # noqa: F401 (callers)
 from app.auth.passwords import hash_password, needs_rehash, verify_password
 from app.auth.tokens import new_token, token_hash
 from app.config import Settings
 from app.errors import TooManyRequests, Unauthorized
-from app.models import ApiToken, LoginAttempt, User, UserSession
+from app.models import LoginAttempt, User, UserSession
 from app.types import utcnow
 
 
@@ -111,21 +112,10 @@ def logout(session: Session, *, user_session: UserSession, user: User, ip: str =
     session.commit()
 
 
-def create_api_token(session: Session, *, user: User, name: str = "") -> str:
-    """A new personal API token for `user`; the token is returned once and only its hash kept."""
-    token = new_token("svk_")
-    session.add(ApiToken(token_hash=token_hash(token), user_id=user.id, name=name[:80]))
-    audit.record(session, action="token.created", actor=user, object_type="user", object_id=user.id)
-    session.commit()
-    return token
-
-
-def resolve_api_token(session: Session, token: str | None) -> User | None:
-    """The active user behind a bearer token, if the token is live."""
-    if not token or len(token) > 128:
-        return None
-    row = session.exec(select(ApiToken).where(ApiToken.token_hash == token_hash(token))).first()
-    if row is None or row.revoked_at is not None:
-        return None
-    user = session.get(User, row.user_id)
-    return user if user and user.active else None
+def end_sessions(session: Session, *, user_id: int, keep_id: int | None = None) -> None:
+    """Revoke every live session of a user except `keep_id` (added, not committed)."""
+    query = update(UserSession).where(UserSession.user_id == user_id,
+                                      UserSession.revoked_at.is_(None))
+    if keep_id is not None:
+        query = query.where(UserSession.id != keep_id)
+    session.execute(query.values(revoked_at=utcnow()))

@@ -3,7 +3,8 @@
 import typer
 from sqlmodel import select
 
-from app.auth import accounts, service
+from app.accounts.message import one_time_link
+from app.auth import accounts, api_tokens
 from app.cli.common import fail, open_database, settings
 from app.errors import AppError
 from app.i18n import translator
@@ -43,21 +44,33 @@ def add(
     finally:
         db.dispose()
     typer.echo(f"account {user.username} ({role.value}) created")
-    typer.echo(f"one-time link (valid 7 days): {config.base_url}/account/link/{token}")
+    typer.echo(f"one-time link (valid 7 days): {one_time_link(config.base_url, token)}")
 
 
 @token_cli.command("create")
 def create(
     username: str = typer.Argument(..., help="The account the token acts as."),
-    name: str = typer.Option("", help="A note to recognise the token by."),
+    name: str = typer.Option(..., help="What the token is for (shown in the token list)."),
+    expires_days: int | None = typer.Option(
+        None, "--expires-days", min=1, max=3650,
+        help="Stop working after N days (default: never)."),
 ) -> None:
-    """Create a personal API token; send it as `Authorization: Bearer TOKEN`."""
+    """Create a personal API token; send it as `Authorization: Bearer TOKEN`.
+
+    Its owner sees it on Akun saya (/account) and may revoke it there; an admin may too.
+    """
+    if not name.strip():
+        fail("--name must not be empty")
     db = open_database()
-    with db.write_session() as session:
-        user = session.exec(select(User).where(User.username == username.lower())).first()
-        if user is None or not user.active:
-            db.dispose()
-            fail(f"no active account named {username}")
-        token = service.create_api_token(session, user=user, name=name)
-    db.dispose()
+    try:
+        with db.write_session() as session:
+            user = session.exec(select(User).where(User.username == username.lower())).first()
+            if user is None or not user.active:
+                fail(f"no active account named {username}")
+            token = api_tokens.create_api_token(session, user=user, name=name,
+                                                expires_at=api_tokens.expiry(expires_days))
+    except AppError as error:
+        fail(f"cannot create a token: {_explain(error)}")
+    finally:
+        db.dispose()
     typer.echo(token)

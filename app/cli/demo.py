@@ -2,6 +2,7 @@
 
 import typer
 
+from app import clock
 from app.cli.common import fail, open_database, settings
 from app.demo import DEMO_ACCOUNTS, load_demo
 
@@ -12,8 +13,9 @@ def demo() -> None:
     if config.env == "production":
         fail("refusing to load demo accounts in production")
     db = open_database(config)
+    today = clock.local_today(config.timezone)
     with db.write_session() as session:
-        outcome, created, round_summary = load_demo(session)
+        outcome, created, round_summary = load_demo(session, today=today)
     db.dispose()
     if not outcome.ok:
         fail("; ".join(str(p) for p in outcome.problems))

@@ -8,6 +8,7 @@ from pydantic import BaseModel
 from app.deps import DatabaseDep
 from app.exports.options import Format
 from app.exports.pages import QueryDep, StaffDep, download
+from app.types import DbId
 
 router = APIRouter(prefix="/api/v1", tags=["exports"])
 
@@ -36,7 +37,7 @@ class ExportDocument(BaseModel):
 @router.get("/rounds/{round_id}/export", response_model=None,
             responses={200: {"model": ExportDocument,
                              "description": "The export document (streamed from a file)."}})
-def export_document(request: Request, round_id: int, db: DatabaseDep, principal: StaffDep,
+def export_document(request: Request, round_id: DbId, db: DatabaseDep, principal: StaffDep,
                     query: QueryDep):
     """The round's consolidated data as JSON (same options as the page download)."""
     return download(request, db, principal, round_id, Format.json, query)

@@ -17,9 +17,11 @@ from starlette.background import BackgroundTask
 
 from app.auth.policy import Principal, staff
 from app.deps import DatabaseDep, SessionDep, client_ip
+from app.downloads import attachment
 from app.exports.options import EXTENSIONS, ExportOptions, Format, Scope
 from app.exports.service import asked_opds, export_round, round_or_404, submission_count
 from app.i18n import language_of
+from app.types import DbId
 from app.web import render
 
 router = APIRouter(tags=["pages: exports"])
@@ -66,13 +68,14 @@ def download(request: Request, db, principal: Principal, round_id: int, fmt: For
     except BaseException:
         path.unlink(missing_ok=True)
         raise
-    return FileResponse(path, media_type=result.media_type, filename=result.filename,
-                        headers={"Cache-Control": "no-store"},
+    return FileResponse(path, media_type=result.media_type,
+                        headers={"Cache-Control": "no-store",
+                                 "Content-Disposition": attachment(result.filename)},
                         background=BackgroundTask(path.unlink, missing_ok=True))
 
 
 @router.get("/rounds/{round_id}/export")
-def export_options_page(request: Request, round_id: int, session: SessionDep,
+def export_options_page(request: Request, round_id: DbId, session: SessionDep,
                         _principal: StaffDep):
     """The export options of a round and the three download buttons."""
     round_ = round_or_404(session, round_id)
@@ -83,21 +86,21 @@ def export_options_page(request: Request, round_id: int, session: SessionDep,
 
 
 @router.get("/rounds/{round_id}/export.xlsx")
-def export_xlsx(request: Request, round_id: int, db: DatabaseDep, principal: StaffDep,
+def export_xlsx(request: Request, round_id: DbId, db: DatabaseDep, principal: StaffDep,
                 query: QueryDep):
     """The consolidated workbook of a round (Excel)."""
     return download(request, db, principal, round_id, Format.xlsx, query)
 
 
 @router.get("/rounds/{round_id}/export.zip")
-def export_csv(request: Request, round_id: int, db: DatabaseDep, principal: StaffDep,
+def export_csv(request: Request, round_id: DbId, db: DatabaseDep, principal: StaffDep,
                query: QueryDep):
     """The same sheets as CSV files (UTF-8 with BOM) in a ZIP."""
     return download(request, db, principal, round_id, Format.csv, query)
 
 
 @router.get("/rounds/{round_id}/export.json")
-def export_json(request: Request, round_id: int, db: DatabaseDep, principal: StaffDep,
+def export_json(request: Request, round_id: DbId, db: DatabaseDep, principal: StaffDep,
                 query: QueryDep):
     """The same sheets as one JSON document."""
     return download(request, db, principal, round_id, Format.json, query)

@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Response, UploadFile
 
 from app.deps import SessionDep
+from app.errors import PayloadTooLarge
 from app.models import Opd
 from app.opds import service
 from app.opds.deps import PlannerDep, PlannerOpd, StaffDep, StaffOpd
@@ -53,6 +54,9 @@ def opd_import(session: SessionDep, principal: PlannerDep,
     """Check a CSV/XLSX register file; with `dry_run=false` import it (all rows or none)."""
     data, filename = file.file.read(MAX_FILE_BYTES + 1), file.filename or ""
     preview = service.preview_import(session, filename=filename, data=data)
+    if preview.too_large:
+        raise PayloadTooLarge(detail={"problems": [_problem(p).model_dump()
+                                                   for p in preview.problems]})
     created = sum(1 for p in preview.rows if p.action == "create")
     written = False
     if preview.ok and not dry_run:
@@ -62,8 +66,11 @@ def opd_import(session: SessionDep, principal: PlannerDep,
     return ImportReport(
         ok=preview.ok, written=written, created=created, updated=len(preview.rows) - created,
         rows=[ImportRowPublic(**p.row.model_dump(), action=p.action) for p in preview.rows],
-        problems=[ProblemPublic(row=p.row, column=p.column, message=p.message)
-                  for p in preview.problems])
+        problems=[_problem(p) for p in preview.problems], more_problems=preview.more_problems)
+
+
+def _problem(problem) -> ProblemPublic:
+    return ProblemPublic(row=problem.row, column=problem.column, message=problem.message)
 
 
 @router.get("/opds/{opd_id}", response_model=OpdPublic)

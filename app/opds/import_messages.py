@@ -9,6 +9,8 @@ MESSAGES = {
     "csv_unreadable": "the CSV file could not be read: {detail}",
     "no_data": "no data rows",
     "too_many_rows": "too many rows (max {max_rows} data rows)",
+    "too_many_lines": "too many rows (max {max_rows}, blank rows included)",
+    "too_many_cells": "row {row} has more than {max_cells} cells",
     "unknown_column": "unknown column {col} (allowed: {allowed})",
     "missing_column": "missing required column {col}",
     "duplicate_column": "column {col} appears more than once",

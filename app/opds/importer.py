@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import io
 import re
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -15,6 +14,8 @@ from openpyxl import load_workbook
 from pydantic import BaseModel
 
 from app.opds.import_messages import MESSAGES
+from app.uploads.limits import MB, TooLarge, XlsxLimits, check_xlsx
+from app.uploads.problems import capped
 
 KINDS: tuple[str, ...] = (
     "sekretariat",
@@ -30,11 +31,12 @@ COLUMNS = ("code", "name", "short_name", "kind", "parent_code")
 REQUIRED = ("code", "name", "kind")
 CODE_RE = re.compile(r"^[A-Za-z0-9.\-_]{1,32}$")
 MAX_NAME, MAX_SHORT_NAME = 200, 100
-# Hostile-input guards: the real register has ~50 rows, so these are generous.
-MAX_FILE_BYTES = 5_000_000
-MAX_XLSX_UNPACKED = 50_000_000
+# Hostile-input guards: the real register has ~50 rows (a 10 KB sheet), so these are generous.
+MAX_FILE_BYTES = 5 * MB
 MAX_DATA_ROWS = 5_000
-
+MAX_COLUMNS = 100
+LIMITS = XlsxLimits(max_bytes=MAX_FILE_BYTES, max_unpacked=3 * MB, max_part=2 * MB,
+                    max_rows=2 * MAX_DATA_ROWS, max_cells=MAX_COLUMNS)
 
 
 def _msg(key: str, **params: object) -> str:
@@ -77,6 +79,8 @@ class ImportResult:
 
     rows: list[OpdRow] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
+    more_problems: int = 0  # beyond the problems listed, counted, not kept
+    too_large: bool = False  # refused for a size limit (HTTP 413)
 
     @property
     def ok(self) -> bool:
@@ -85,6 +89,10 @@ class ImportResult:
 
 class _FileError(Exception):
     """A problem that stops reading the whole file."""
+
+    def __init__(self, message: str, *, too_large: bool = False):
+        super().__init__(message)
+        self.too_large = too_large
 
 
 def parse_opd_file(
@@ -96,11 +104,14 @@ def parse_opd_file(
         if ext not in (".csv", ".xlsx"):
             raise _FileError(_msg("unsupported_type", ext=_show(ext) if ext else "(none)"))
         if len(data) > MAX_FILE_BYTES:
-            raise _FileError(_msg("too_large", max_mb=MAX_FILE_BYTES // 1_000_000))
+            raise _FileError(_msg("too_large", max_mb=MAX_FILE_BYTES // MB), too_large=True)
         table = _read_xlsx(data) if ext == ".xlsx" else _read_csv(data)
-        return _parse_table(table, known_codes)
+        result = _parse_table(table, known_codes)
     except _FileError as exc:
-        return ImportResult(problems=[ImportProblem(None, None, str(exc))])
+        return ImportResult(problems=[ImportProblem(None, None, str(exc))],
+                            too_large=exc.too_large)
+    result.problems, result.more_problems = capped(result.problems)
+    return result
 
 
 # --- reading: bytes -> list of (row number, cells) -------------------------------------------
@@ -118,25 +129,25 @@ def _read_csv(data: bytes) -> Table:
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        return _numbered(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
         raise _FileError(_msg("csv_unreadable", detail=exc)) from None
-    return _numbered(records)
 
 
 def _read_xlsx(data: bytes) -> Table:
     # openpyxl raises many exception types on garbage (zip, XML, KeyError...), so catch broadly.
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if sum(info.file_size for info in archive.infolist()) > MAX_XLSX_UNPACKED:
-                raise _FileError(_msg("too_large", max_mb=MAX_XLSX_UNPACKED // 1_000_000))
+        check_xlsx(data, LIMITS)  # before openpyxl sees it: sizes, rows and cells per row
+    except TooLarge as refused:
+        raise _FileError(str(refused), too_large=True) from None
+    try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
             sheet = next(iter(workbook.worksheets), None)
             if sheet is None:
                 return []
             sheet.reset_dimensions()  # some writers store wrong dimensions; read what is there
-            rows = sheet.iter_rows(values_only=True)
+            rows = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
             return _numbered([_cell_text(value) for value in row] for row in rows)
         finally:
             workbook.close()
@@ -146,10 +157,16 @@ def _read_xlsx(data: bytes) -> Table:
         raise _FileError(_msg("not_xlsx")) from None
 
 
-def _numbered(records: Iterable[Iterable[str]]) -> Table:
-    """Number records as spreadsheet rows, trim cells, and drop blank rows."""
+def _numbered(records: Iterable[list[str]]) -> Table:
+    """Number records as spreadsheet rows, trim cells, and drop blank rows; stop at a cap
+    (blank rows count: a file of a million empty rows is refused at once, not read)."""
     table: Table = []
     for number, record in enumerate(records, start=1):
+        if number > LIMITS.max_rows:
+            raise _FileError(_msg("too_many_lines", max_rows=LIMITS.max_rows), too_large=True)
+        if len(record) > LIMITS.max_cells:
+            raise _FileError(_msg("too_many_cells", row=number, max_cells=LIMITS.max_cells),
+                             too_large=True)
         cells = [cell.strip() for cell in record]
         if any(cells):
             if len(table) > MAX_DATA_ROWS:  # header + MAX_DATA_ROWS already kept

@@ -74,7 +74,7 @@ def opd_import_preview(request: Request, session: SessionDep, _principal: Planne
     preview = service.preview_import(session, filename=filename, data=data)
     context = {"preview": preview, "filename": filename,
                "data": base64.b64encode(data).decode() if preview.ok else ""}
-    return render(request, "opds/import.html", context, status=200 if preview.ok else 422)
+    return render(request, "opds/import.html", context, status=preview.status)
 
 
 @router.post("/opds/import/confirm")
@@ -88,9 +88,11 @@ def opd_import_confirm(request: Request, session: SessionDep, principal: Planner
         raw = b""
     outcome = service.import_opds(session, filename=filename, data=raw, actor=principal.user)
     if not outcome.ok:
-        preview = service.ImportPreview([], outcome.problems)
+        preview = service.ImportPreview([], outcome.problems, outcome.more_problems,
+                                        outcome.too_large)
         return render(request, "opds/import.html",
-                      {"preview": preview, "filename": filename, "data": ""}, status=422)
+                      {"preview": preview, "filename": filename, "data": ""},
+                      status=preview.status)
     return RedirectResponse(
         f"/opds?notice=imported&created={outcome.created}&updated={outcome.updated}",
         status_code=303)

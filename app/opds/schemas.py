@@ -60,3 +60,4 @@ class ImportReport(BaseModel):
     updated: int
     rows: list[ImportRowPublic]
     problems: list[ProblemPublic]
+    more_problems: int = 0  # problems beyond the ones listed

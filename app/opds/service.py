@@ -27,6 +27,8 @@ class ImportOutcome:
     created: int
     updated: int
     problems: list[ImportProblem]
+    more_problems: int = 0
+    too_large: bool = False
 
     @property
     def ok(self) -> bool:
@@ -48,7 +50,7 @@ def import_opds(
     existing = {opd.code: opd for opd in session.exec(select(Opd))}
     parsed = parse_opd_file(filename, data, known_codes=set(existing))
     if not parsed.ok:
-        return ImportOutcome(0, 0, parsed.problems)
+        return ImportOutcome(0, 0, parsed.problems, parsed.more_problems, parsed.too_large)
     created = _upsert(session, parsed.rows, existing)
     audit.record(session, action="opd.imported", actor=actor, actor_name="cli",
                  object_type="opd", filename=filename[:200], rows=len(parsed.rows),
@@ -102,10 +104,17 @@ class ImportPreview:
 
     rows: list[PreviewRow]
     problems: list[ImportProblem]
+    more_problems: int = 0  # beyond the problems listed
+    too_large: bool = False  # refused for a size limit (HTTP 413)
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def status(self) -> int:
+        """The HTTP status of the preview page."""
+        return 200 if self.ok else 413 if self.too_large else 422
 
 
 def search_opds(session: Session, *, flt: OpdFilter) -> list[Opd]:
@@ -146,7 +155,7 @@ def preview_import(session: Session, *, filename: str, data: bytes) -> ImportPre
         else:
             action = "update"
         rows.append(PreviewRow(row, action))
-    return ImportPreview(rows, parsed.problems)
+    return ImportPreview(rows, parsed.problems, parsed.more_problems, parsed.too_large)
 
 def opd_problems(*, code: str, name: str, short_name: str | None, kind: str) -> dict[str, str]:
     """Field -> message key for everything wrong with an OPD's values."""

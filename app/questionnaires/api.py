@@ -8,9 +8,10 @@ from pydantic import BaseModel
 
 from app.auth.policy import Principal, planners, staff
 from app.deps import SessionDep
-from app.errors import Invalid
+from app.errors import Invalid, PayloadTooLarge
 from app.questionnaires.service import MAX_WORKBOOK_BYTES
 from app.rounds import versions
+from app.types import DbId
 
 router = APIRouter(prefix="/api/v1", tags=["api: questionnaires"])
 StaffDep = Annotated[Principal, Depends(staff)]
@@ -61,12 +62,14 @@ def questionnaire_upload(session: SessionDep, principal: PlannerDep,
     if not outcome.ok:
         problems = [{"sheet": p.sheet, "row": p.row, "column": p.column, "message": p.message}
                     for p in outcome.problems]
-        raise Invalid("questionnaires.refused", detail={"problems": problems})
+        refusal = PayloadTooLarge if outcome.too_large else Invalid
+        raise refusal("questionnaires.refused",
+                      detail={"problems": problems, "more_problems": outcome.more_problems})
     return next(_public(i) for i in versions.version_list(session) if i.row.id == outcome.row.id)
 
 
 @router.get("/questionnaires/{questionnaire_id}", response_model=VersionPublic)
-def questionnaire_detail(questionnaire_id: int, session: SessionDep, _principal: StaffDep):
+def questionnaire_detail(questionnaire_id: DbId, session: SessionDep, _principal: StaffDep):
     """One published version."""
     row = versions.get_version(session, questionnaire_id)
     return next(_public(i) for i in versions.version_list(session) if i.row.id == row.id)

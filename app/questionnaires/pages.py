@@ -7,8 +7,10 @@ from fastapi.responses import RedirectResponse, Response
 
 from app.auth.policy import Principal, planners, staff
 from app.deps import DatabaseDep, SessionDep
+from app.downloads import attachment
 from app.questionnaires.service import MAX_WORKBOOK_BYTES
 from app.rounds import versions
+from app.types import DbId
 from app.web import render
 
 router = APIRouter(tags=["pages: questionnaires"])
@@ -38,18 +40,18 @@ def questionnaire_upload(request: Request, session: SessionDep, principal: Plann
     filename = (file.filename or "form.xlsx") if file else "form.xlsx"
     outcome = versions.upload(session, filename=filename, data=data, actor=principal.user)
     if not outcome.ok:
-        return _list(request, session, outcome=outcome, status=422)
+        return _list(request, session, outcome=outcome, status=outcome.status)
     notice = "unchanged" if outcome.unchanged else "published"
     return RedirectResponse(f"/questionnaires?notice={notice}", status_code=303)
 
 
 @router.get("/questionnaires/{questionnaire_id}/source.xlsx")
-def questionnaire_source(questionnaire_id: int, session: SessionDep, db: DatabaseDep,
+def questionnaire_source(questionnaire_id: DbId, session: SessionDep, db: DatabaseDep,
                          principal: StaffDep):
     """The workbook a version was published from, as uploaded."""
     row = versions.get_version(session, questionnaire_id)
     with db.write_session() as writing:
         versions.record_download(writing, row=row, actor=principal.user)
-    disposition = f'attachment; filename="{versions.source_filename(row)}"'
+    disposition = attachment(versions.source_filename(row))
     return Response(row.source_workbook, media_type=XLSX,
                     headers={"Content-Disposition": disposition})

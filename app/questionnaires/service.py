@@ -11,9 +11,10 @@ from app.models import Questionnaire as QuestionnaireRow
 from app.models import Submission, User
 from app.questionnaires.compat import check_compatibility
 from app.questionnaires.schema import Questionnaire
-from app.questionnaires.xlsform import load_xlsform
+from app.questionnaires.xlsform import FormError, load_xlsform
+from app.questionnaires.xlsform_read import LIMITS
 
-MAX_WORKBOOK_BYTES = 10_000_000
+MAX_WORKBOOK_BYTES = LIMITS.max_bytes  # what the routes read of an upload (then refused)
 
 
 @dataclass
@@ -24,6 +25,9 @@ class PublishOutcome:
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     unchanged: bool = False
+    located: list[FormError] = field(default_factory=list)  # the loader's, when it refused
+    more_problems: int = 0
+    too_large: bool = False
 
     @property
     def ok(self) -> bool:
@@ -47,11 +51,11 @@ def publish(
     session: Session, *, filename: str, data: bytes, actor: User | None = None
 ) -> PublishOutcome:
     """Check the workbook and its compatibility with earlier versions, then store it; commits."""
-    if len(data) > MAX_WORKBOOK_BYTES:
-        return PublishOutcome(problems=[f"{filename}: file is larger than 10 MB"])
     loaded = load_xlsform(data, filename=filename)
     if not loaded.ok:
-        return PublishOutcome(problems=[str(e) for e in loaded.errors], warnings=loaded.warnings)
+        return PublishOutcome(problems=[str(e) for e in loaded.errors], warnings=loaded.warnings,
+                              located=loaded.errors, more_problems=loaded.more_errors,
+                              too_large=loaded.too_large)
     new = loaded.questionnaire
     sha = hashlib.sha256(data).hexdigest()
     earlier = versions(session, form_id=new.form_id)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from app.uploads.problems import capped
+
 from .schema import Questionnaire
 from .xlsform_build import build_questionnaire
 from .xlsform_columns import (
@@ -33,21 +35,29 @@ class LoadResult:
     questionnaire: Questionnaire | None
     errors: list[FormError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    more_errors: int = 0  # errors beyond the first MAX_PROBLEMS, counted, not kept
 
     @property
     def ok(self) -> bool:
         """Whether the workbook loaded without errors."""
         return self.questionnaire is not None and not self.errors
 
+    @property
+    def too_large(self) -> bool:
+        """Whether the workbook was refused for a size limit (HTTP 413)."""
+        return any(error.too_large for error in self.errors)
+
 
 def load_xlsform(data: bytes, *, filename: str = "form.xlsx") -> LoadResult:
     """Read, check and compile an XLSForm workbook; never raises for a bad workbook."""
     try:
-        return _load(data, filename)
+        result = _load(data, filename)
     except Exception as exc:  # a bug or a workbook shape nobody foresaw: report, don't crash
         log.exception("unexpected error loading %s", filename)
         message = f"{filename} could not be loaded ({type(exc).__name__}: {exc})"
         return LoadResult(None, [FormError(None, None, None, message)])
+    result.errors, result.more_errors = capped(result.errors)
+    return result
 
 
 def _load(data: bytes, filename: str) -> LoadResult:

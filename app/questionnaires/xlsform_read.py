@@ -9,9 +9,13 @@ from io import BytesIO
 
 from openpyxl import load_workbook
 
-MAX_BYTES = 10 * 1024 * 1024
+from app.uploads.limits import MB, TooLarge, XlsxLimits, check_xlsx
+
 MAX_ROWS = 20_000
 MAX_COLUMNS = 200
+# A real XLSForm is a few hundred KB unpacked (the default questionnaire: 138 KB).
+LIMITS = XlsxLimits(max_bytes=5 * MB, max_unpacked=5 * MB, max_part=4 * MB,
+                    max_rows=MAX_ROWS, max_cells=1_000)
 KNOWN_SHEETS = ("survey", "choices", "settings")
 
 
@@ -23,6 +27,7 @@ class FormError:
     row: int | None
     column: str | None
     message: str
+    too_large: bool = False  # beyond an upload limit (HTTP 413)
 
     def __str__(self) -> str:
         where = self.sheet or ""
@@ -75,6 +80,10 @@ def read_workbook(data: bytes, filename: str) -> tuple[dict[str, Sheet], list[Fo
     if problem:
         return {}, [FormError(None, None, None, problem)]
     try:
+        check_xlsx(data, LIMITS)
+    except TooLarge as refused:
+        return {}, [FormError(None, None, None, f"{filename}: {refused}", too_large=True)]
+    try:
         book = load_workbook(BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for damaged files
         message = f"{filename} cannot be read as an .xlsx workbook ({type(exc).__name__})"
@@ -97,8 +106,6 @@ def read_workbook(data: bytes, filename: str) -> tuple[dict[str, Sheet], list[Fo
 def _sniff(data: bytes, filename: str) -> str | None:
     if not data:
         return f"{filename} is empty"
-    if len(data) > MAX_BYTES:
-        return f"{filename} is larger than {MAX_BYTES // (1024 * 1024)} MB"
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return f"{filename} is an old Excel 97-2003 (.xls) file; save it as .xlsx"
     if not data.startswith(b"PK"):
@@ -117,7 +124,9 @@ def _read_sheet(ws) -> tuple[Sheet, list[FormError]]:
     sheet = Sheet(ws.title)
     errors: list[FormError] = []
     header_row: list[str] | None = None
-    for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+    # max_col: a cell far to the right must not widen every row; rows are counted blank or not.
+    rows = ws.iter_rows(values_only=True, max_col=MAX_COLUMNS)
+    for number, values in enumerate(rows, start=1):
         if number > MAX_ROWS:
             errors.append(FormError(ws.title, number, None, f"more than {MAX_ROWS} rows"))
             break

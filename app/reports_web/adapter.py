@@ -8,6 +8,7 @@ of the per-question section and collects needs, readiness and applications on th
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 
 from app.exports.masterplan import MasterplanSpec, program_items
@@ -68,15 +69,16 @@ def _spec(planned: PlannedField, table: str, table_label: str, lang: str,
 class AnswerStream:
     """Reads submission records once; yields per-question rows; collects the rest."""
 
-    def __init__(self, plan: ExportPlan, spec: MasterplanSpec | None, lang: str):
+    def __init__(self, plan: ExportPlan, spec: MasterplanSpec | None, lang: str, *,
+                 today: dt.date):
         self.plan, self.spec = plan, spec
         self.needs: list[Need] = []
         self.readiness: list[Readiness] = []
         self.applications: list[Application] = []
         self.submissions = 0
         self.left_out: list[str] = []
-        self._forms = {v.id: Applicability(v.form) for v in plan.versions}
-        self._fallback = Applicability(plan.newest.form)
+        self._forms = {v.id: Applicability(v.form, today) for v in plan.versions}
+        self._fallback = Applicability(plan.newest.form, today)
         self._tables = [(MAIN_TABLE if t.key == MAIN else t.key, t.repeat_path)
                         for t in plan.tables]
         self._parent = {code: parent for code, _, parent in spec.elements} if spec else {}

@@ -10,6 +10,7 @@ from app.deps import SessionDep
 from app.exports.options import Scope
 from app.i18n import language_of
 from app.reports_web.service import ReportRequest, round_report
+from app.types import DbId
 from reports import ReportOptions, report_json
 
 router = APIRouter(prefix="/api/v1", tags=["reports"])
@@ -32,7 +33,7 @@ class ReportOut(BaseModel):
 
 @router.get("/rounds/{round_id}/report", response_model=ReportOut)
 def report_api(
-    request: Request, round_id: int, session: SessionDep,
+    request: Request, round_id: DbId, session: SessionDep,
     principal: Annotated[Principal, Depends(staff)],
     statuses: Scope = Scope.submitted,
     opd: Annotated[list[str], Query(max_length=500)] = [],  # noqa: B006 - FastAPI idiom

@@ -7,9 +7,11 @@ from fastapi.responses import HTMLResponse
 
 from app.auth.policy import Principal, staff
 from app.deps import SessionDep
+from app.downloads import attachment
 from app.exports.options import Scope
 from app.i18n import language_of
 from app.reports_web.service import ReportRequest, report_filename, round_report
+from app.types import DbId
 from reports import render_html
 
 router = APIRouter(tags=["pages: reports"])
@@ -21,7 +23,7 @@ REPORT_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; bas
 
 @router.get("/rounds/{round_id}/report", response_class=HTMLResponse)
 def report_page(
-    request: Request, round_id: int, session: SessionDep,
+    request: Request, round_id: DbId, session: SessionDep,
     principal: Annotated[Principal, Depends(staff)],
     statuses: Scope = Scope.submitted,
     opd: Annotated[list[str], Query(max_length=500)] = [],  # noqa: B006 - FastAPI idiom
@@ -35,5 +37,5 @@ def report_page(
     headers = {"Content-Security-Policy": REPORT_CSP, "Cache-Control": "no-store"}
     if download:
         name = report_filename(report.round.name, report.round.generated_at)
-        headers["Content-Disposition"] = f'attachment; filename="{name}"'
+        headers["Content-Disposition"] = attachment(name)
     return HTMLResponse(render_html(report), headers=headers)

@@ -39,11 +39,11 @@ def conditions(form: Questionnaire) -> dict[str, tuple[Expr, ...]]:
 class Applicability:
     """Answers of one questionnaire version as the report reads them (NOT_APPLICABLE marked)."""
 
-    def __init__(self, form: Questionnaire):
+    def __init__(self, form: Questionnaire, today: dt.date):
         self.form = form
         self.conditions = conditions(form)
         self._memo: dict[tuple, bool] = {}
-        self._today = dt.date.today()
+        self._today = today
 
     def value(self, name: str, scope: dict, root: dict, frames: tuple[Frame, ...]) -> object:
         """The stored answer, or NOT_APPLICABLE when missing because its question was hidden."""

@@ -56,17 +56,18 @@ def round_report(session: Session, *, round_id: int, request: ReportRequest,
     if round_ is None:
         raise NotFound("report.not_found")
     export = request.export_options()
+    now = now or utcnow()
     opds = opd_entries(session, round_=round_, options=export, now=now)
     versions, problems = load_versions(session, round_)
     if not versions:
         raise Conflict("export.no_questionnaire")
     plan = build_plan(versions)
     spec = masterplan_spec(plan, lang=request.lang)
-    stream = AnswerStream(plan, spec, request.lang)
+    stream = AnswerStream(plan, spec, request.lang, today=now.astimezone(WITA).date())
     records = submission_records(session, round_id=round_id, options=export, versions=versions,
                                  problems=problems)
     data = ReportInput(
-        round=_round_info(round_, versions, request, actor_name, now or utcnow()),
+        round=_round_info(round_, versions, request, actor_name, now),
         opds=opds, dimensions=dimensions_of(spec), needs=stream.needs,
         readiness=stream.readiness, applications=stream.applications,
         questions=question_specs(plan, request.lang), answers=stream.rows(records),

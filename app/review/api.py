@@ -19,6 +19,7 @@ from app.review.schemas import (
     comment_public,
 )
 from app.submissions import review
+from app.types import DbInt
 
 router = APIRouter(prefix="/api/v1", tags=["api: review"])
 
@@ -72,7 +73,7 @@ def submission_approve(body: ApproveIn, session: SessionDep, submission: Planner
 
 @router.get("/submissions/{submission_id}/diff", response_model=DiffPublic)
 def submission_diff(request: Request, session: SessionDep, submission: StaffSubmission,
-                    _principal: StaffDep, a: int | None = None, b: int | None = None):
+                    _principal: StaffDep, a: DbInt | None = None, b: DbInt | None = None):
     """Field-level differences between revisions `a` and `b` (default: the last two)."""
     view = service.diff_view(session, submission=submission, a=a, b=b,
                              lang=language_of(request))

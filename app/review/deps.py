@@ -8,13 +8,14 @@ from app.auth.policy import Policy, Principal, planners, staff
 from app.deps import SessionDep
 from app.errors import NotFound
 from app.models import Submission
+from app.types import DbId
 
 StaffDep = Annotated[Principal, Depends(staff)]
 PlannerDep = Annotated[Principal, Depends(planners)]
 
 
 def _submission_loader(policy: Policy):
-    def load_submission(submission_id: int, session: SessionDep,
+    def load_submission(submission_id: DbId, session: SessionDep,
                         _principal: Annotated[Principal, Depends(policy)]) -> Submission:
         submission = session.get(Submission, submission_id)
         if submission is None:

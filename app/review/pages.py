@@ -11,8 +11,10 @@ from app.i18n import language_of
 from app.review import service
 from app.review.deps import PlannerDep, PlannerSubmission, StaffDep, StaffSubmission
 from app.submissions import review
+from app.types import DbInt
 from app.web import render
 
+FormVersion = Annotated[DbInt | None, Form()]
 router = APIRouter(tags=["pages: review"])
 NOTICES = ("commented", "returned", "approved")
 
@@ -56,7 +58,7 @@ def submission_comment(
 @router.post("/submissions/{submission_id}/return")
 def submission_return(
     request: Request, session: SessionDep, submission: PlannerSubmission, principal: PlannerDep,
-    note: Annotated[str, Form(max_length=2000)] = "", version: Annotated[int | None, Form()] = None,
+    note: Annotated[str, Form(max_length=2000)] = "", version: FormVersion = None,
 ):
     """Send the submission back to its OPD for revision (a comment is required)."""
     try:
@@ -71,7 +73,7 @@ def submission_return(
 @router.post("/submissions/{submission_id}/approve")
 def submission_approve(
     session: SessionDep, submission: PlannerSubmission, principal: PlannerDep,
-    note: Annotated[str, Form(max_length=2000)] = "", version: Annotated[int | None, Form()] = None,
+    note: Annotated[str, Form(max_length=2000)] = "", version: FormVersion = None,
 ):
     """Approve the submission."""
     service.approve(session, submission=submission, actor=principal.user, note=note,
@@ -81,7 +83,7 @@ def submission_approve(
 
 @router.get("/submissions/{submission_id}/diff")
 def submission_diff(request: Request, session: SessionDep, submission: StaffSubmission,
-                    _principal: StaffDep, a: int | None = None, b: int | None = None):
+                    _principal: StaffDep, a: DbInt | None = None, b: DbInt | None = None):
     """The answers that differ between two revisions."""
     view = service.diff_view(session, submission=submission, a=a, b=b,
                              lang=language_of(request))

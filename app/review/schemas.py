@@ -5,6 +5,7 @@ from datetime import datetime
 from pydantic import BaseModel, Field
 
 from app.review.service import ReviewView
+from app.types import DbInt
 
 
 class CommentIn(BaseModel):
@@ -19,12 +20,12 @@ class ReturnIn(BaseModel):
 
     note: str = Field(default="", max_length=2000)
     field_comments: dict[str, str] | None = None
-    version: int | None = None
+    version: DbInt | None = None
 
 
 class ApproveIn(BaseModel):
     note: str = Field(default="", max_length=2000)
-    version: int | None = None
+    version: DbInt | None = None
 
 
 class CommentPublic(BaseModel):

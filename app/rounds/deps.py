@@ -8,13 +8,14 @@ from app.auth.policy import Policy, Principal, planners, staff
 from app.deps import SessionDep
 from app.models import Round
 from app.rounds.service import get_round
+from app.types import DbId
 
 StaffDep = Annotated[Principal, Depends(staff)]
 PlannerDep = Annotated[Principal, Depends(planners)]
 
 
 def _round_loader(policy: Policy):
-    def load_round(round_id: int, session: SessionDep,
+    def load_round(round_id: DbId, session: SessionDep,
                    _principal: Annotated[Principal, Depends(policy)]) -> Round:
         return get_round(session, round_id)
 

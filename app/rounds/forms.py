@@ -3,6 +3,8 @@
 from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo
 
+from app.types import as_db_int
+
 
 def parse_local(text: str | None, tz: str, *, end_of_day: bool = False) -> datetime | None:
     """'2026-12-01T17:00' or '2026-12-01' in zone `tz` as aware UTC; None when blank.
@@ -34,8 +36,9 @@ def parse_ids(values: list[str]) -> list[int]:
     """The integers among form values (checkboxes), in order, without repeats."""
     ids: list[int] = []
     for value in values:
-        if value.strip().isdigit() and int(value) not in ids:
-            ids.append(int(value))
+        number = as_db_int(value)
+        if number is not None and number not in ids:
+            ids.append(number)
     return ids
 
 
@@ -43,7 +46,7 @@ def parse_seen(values: list[str]) -> dict[int, int]:
     """'id:version' pairs sent back by the bulk-approval form."""
     seen: dict[int, int] = {}
     for value in values:
-        left, _, right = value.partition(":")
-        if left.isdigit() and right.isdigit():
-            seen[int(left)] = int(right)
+        left, _, right = (as_db_int(part) for part in value.partition(":"))
+        if left is not None and right is not None:
+            seen[left] = right
     return seen

@@ -17,6 +17,7 @@ from app.rounds.forms import local_input, parse_ids, parse_local, parse_seen
 from app.rounds.progress import STATUSES, ProgressFilter
 from app.rounds.reminder import reminder_text, wita
 from app.rounds.versions import published
+from app.types import DbId, as_db_int
 from app.web import render
 
 router = APIRouter(tags=["pages: rounds"])
@@ -78,7 +79,7 @@ def _create_problems(values: dict) -> dict[str, str]:
     problems = {}
     if not values["name"].strip():
         problems["name"] = "round.name_required"
-    if not values["questionnaire_id"].isdigit():
+    if as_db_int(values["questionnaire_id"]) is None:
         problems["questionnaire_id"] = "round.questionnaire_unknown"
     if values["scope"] == "chosen" and not values["opd_ids"]:
         problems["opd_ids"] = "round.no_opds"
@@ -124,7 +125,7 @@ def round_close(session: SessionDep, round_: PlannerRound, principal: PlannerDep
 @router.post("/rounds/{round_id}/deadline")
 def round_deadline(
     session: SessionDep, settings: SettingsDep, round_: PlannerRound, principal: PlannerDep,
-    opd_id: Annotated[int, Form()], closes_at: Annotated[str, Form(max_length=40)] = "",
+    opd_id: Annotated[DbId, Form()], closes_at: Annotated[str, Form(max_length=40)] = "",
 ):
     """Give one OPD a later deadline."""
     try:

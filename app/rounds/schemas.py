@@ -6,14 +6,15 @@ from pydantic import AwareDatetime, BaseModel, Field
 
 from app.models import Round
 from app.rounds.progress import ProgressRow
+from app.types import DbId, DbInt
 
 
 class RoundCreate(BaseModel):
     """A new round; `opd_ids` omitted (null) asks every active OPD."""
 
     name: str = Field(min_length=1, max_length=200)
-    questionnaire_id: int
-    opd_ids: list[int] | None = Field(default=None, min_length=1)
+    questionnaire_id: DbId
+    opd_ids: list[DbId] | None = Field(default=None, min_length=1)
     opens_at: AwareDatetime | None = None
     closes_at: AwareDatetime | None = None
 
@@ -90,7 +91,7 @@ class ReminderPublic(BaseModel):
 class DeadlineIn(BaseModel):
     """A later deadline for one OPD."""
 
-    opd_id: int
+    opd_id: DbId
     closes_at: AwareDatetime
 
 
@@ -108,7 +109,7 @@ class BulkApproveIn(BaseModel):
     kind: str = ""
     q: str = Field(default="", max_length=100)
     overdue: bool = False
-    seen: dict[int, int] | None = None
+    seen: dict[DbId, DbInt] | None = None
 
 
 class BulkApprovePublic(BaseModel):

@@ -16,8 +16,7 @@ from app.models import Questionnaire as QuestionnaireRow
 from app.models import Round, User
 from app.questionnaires.compat import check_compatibility
 from app.questionnaires.schema import Questionnaire
-from app.questionnaires.service import definition_of, publish
-from app.questionnaires.xlsform import load_xlsform
+from app.questionnaires.service import PublishOutcome, definition_of, publish
 
 
 @dataclass(frozen=True)
@@ -50,10 +49,17 @@ class UploadOutcome:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     unchanged: bool = False
+    more_problems: int = 0  # beyond the problems listed
+    too_large: bool = False  # refused for a size limit (HTTP 413)
 
     @property
     def ok(self) -> bool:
         return self.row is not None and not self.problems
+
+    @property
+    def status(self) -> int:
+        """The HTTP status of a refused upload."""
+        return 413 if self.too_large else 422
 
 
 def upload(session: Session, *, filename: str, data: bytes, actor: User) -> UploadOutcome:
@@ -62,17 +68,16 @@ def upload(session: Session, *, filename: str, data: bytes, actor: User) -> Uplo
     if outcome.ok:
         return UploadOutcome(row=outcome.row, warnings=outcome.warnings,
                              unchanged=outcome.unchanged)
-    return UploadOutcome(problems=_located(filename, data, outcome.problems),
-                         warnings=outcome.warnings)
+    return UploadOutcome(problems=_located(outcome), warnings=outcome.warnings,
+                         more_problems=outcome.more_problems, too_large=outcome.too_large)
 
 
-def _located(filename: str, data: bytes, problems: list[str]) -> list[Problem]:
+def _located(outcome: PublishOutcome) -> list[Problem]:
     """The loader's errors keep sheet, row and column; other problems (version, compatibility)
     are plain messages."""
-    loaded = load_xlsform(data, filename=filename) if data else None
-    if loaded is not None and loaded.errors:
-        return [Problem(e.message, e.sheet, e.row, e.column) for e in loaded.errors]
-    return [Problem(message) for message in problems]
+    if outcome.located:
+        return [Problem(e.message, e.sheet, e.row, e.column) for e in outcome.located]
+    return [Problem(message) for message in outcome.problems]
 
 
 def version_list(session: Session) -> list[VersionInfo]:
@@ -121,9 +126,10 @@ def get_version(session: Session, questionnaire_id: int) -> QuestionnaireRow:
 
 
 def source_filename(row: QuestionnaireRow) -> str:
-    """A safe download name: the form id and version (the uploaded name may be anything)."""
-    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in f"{row.form_id}-v{row.version}")
-    return f"{safe}.xlsx"
+    """The download name: the form id and version (the uploaded name may be anything), in any
+    script; separators and control characters become `_`."""
+    name = f"{row.form_id}-v{row.version}"
+    return "".join(c if c.isprintable() and c not in '/\\"' else "_" for c in name) + ".xlsx"
 
 
 def record_download(session: Session, *, row: QuestionnaireRow, actor: User) -> None:

@@ -63,8 +63,11 @@ class _Context:
     today: dt.date
 
 
-def load_demo_round(session: Session) -> DemoRoundSummary:
-    """Publish the default questionnaire, create and open the demo round, fill it; idempotent."""
+def load_demo_round(session: Session, *, today: dt.date) -> DemoRoundSummary:
+    """Publish the default questionnaire, create and open the demo round, fill it; idempotent.
+
+    `today` is the regency's day: the answers' filling dates end there.
+    """
     row = _default_questionnaire(session)
     planner = _planner(session)
     opds = {opd.code: opd for opd in session.exec(select(Opd).where(Opd.code.in_(TARGETS)))}
@@ -76,7 +79,7 @@ def load_demo_round(session: Session) -> DemoRoundSummary:
                               closes_at=utcnow() + timedelta(days=60), actor=planner)
     if round_.status == RoundStatus.draft:
         set_status(session, round_=round_, status=RoundStatus.open, actor=planner)
-    ctx = _Context(session, round_, definition_of(row), row.id, planner, dt.date.today())
+    ctx = _Context(session, round_, definition_of(row), row.id, planner, today)
     for code, target in TARGETS.items():
         if code in opds:
             _advance(ctx, opds[code], target)

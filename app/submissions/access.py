@@ -10,11 +10,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Annotated
-from zoneinfo import ZoneInfo
 
 from fastapi import Depends, Request
 from sqlmodel import Session, select
 
+from app import clock
 from app.auth.policy import Principal, require
 from app.db import Database
 from app.deps import DatabaseDep, SessionDep
@@ -25,6 +25,7 @@ from app.questionnaires.schema import Questionnaire
 from app.questionnaires.service import definition_of
 from app.rounds.service import accepts_answers, deadline
 from app.submissions import service
+from app.types import DbId
 
 NOT_STARTED = "not_started"
 officers = require(Role.officer)
@@ -90,7 +91,7 @@ async def _policy_checked(session: SessionDep, principal: OfficerDep) -> Princip
     return principal
 
 
-def officer_round(round_id: int, session: SessionDep, db: DatabaseDep,
+def officer_round(round_id: DbId, session: SessionDep, db: DatabaseDep,
                   principal: Annotated[Principal, Depends(_policy_checked)]) -> OfficerRound:
     """The round if it asks the caller's OPD (and is not a draft); 404 otherwise."""
     opd_id = principal.user.opd_id
@@ -136,4 +137,4 @@ OfficerRoundDep = Annotated[OfficerRound, Depends(officer_round)]
 
 def local_today(request: Request) -> dt.date:
     """Today in the service's time zone (WITA by default), as the form's today() sees it."""
-    return dt.datetime.now(ZoneInfo(request.app.state.settings.timezone)).date()
+    return clock.local_today(request.app.state.settings.timezone)

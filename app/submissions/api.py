@@ -1,8 +1,8 @@
 """The officer's submission API (JSON twin of the form pages): read, save (409 when stale), submit.
 
 The OPD is the caller's own; a round that does not ask it is 404. Errors are JSON
-`{"error": {"status", "code", "message", ...}}`; a 409 on save also carries the current
-`version`, `status` and `answers`, so a client can merge instead of overwriting.
+`{"error": {"status", "code", "message", ...}}`; a 409 on save also carries `current`: the
+submission's `version`, `status` and `answers`, so a client can merge instead of overwriting.
 """
 
 from fastapi import APIRouter, Request
@@ -25,7 +25,7 @@ from app.submissions.schemas import (
 
 router = APIRouter(prefix="/api/v1", tags=["api: officer submissions"])
 CONFLICT = {409: {"description": "Stale version, closed round, or not editable: the body's "
-                                 "error carries the current version, status and answers."}}
+                                 "error carries `current`: the version, status and answers."}}
 INVALID = {422: {"description": "The body is not an answers document, or (submit) the "
                                 "answers are incomplete: `error.fields` maps paths to problems."}}
 

@@ -29,6 +29,7 @@ from app.submissions.page_build import (
     target_after_save,
 )
 from app.submissions.screens import Screen, pick_section
+from app.types import as_db_int
 
 router = APIRouter(tags=["pages: officer form"])
 
@@ -58,7 +59,8 @@ def _first(posted: dict[str, list[str]], name: str) -> str:
 
 def _version(posted: dict[str, list[str]]) -> int:
     text = _first(posted, "version")
-    return int(text) if text.isdigit() and len(text) < 10 else -1
+    number = as_db_int(text)
+    return -1 if number is None else number
 
 
 @router.get("/rounds/{round_id}/form")
@@ -96,9 +98,9 @@ def save_section(request: Request, session: SessionDep, ctx: OfficerRoundDep,
     except Conflict as error:
         if error.key != "submission.stale":
             return readonly_page(request, session, screen, status=409, notice=error.key)
-        theirs = error.detail["answers"]
+        theirs = error.detail["current"]["answers"]
         return section_page(request, session, screen, current, shown=answers, stored=theirs,
-                            version=error.detail["version"], status=409,
+                            version=error.detail["current"]["version"], status=409,
                             notice="form.conflict_notice",
                             elsewhere=changed_elsewhere(current, answers, theirs))
     errors = {path: text for path, text in saved.result.errors.items()

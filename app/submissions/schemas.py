@@ -5,6 +5,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from app.types import MAX_DB_INT
+
 
 class CompletionOut(BaseModel):
     """Required questions answered, out of the required questions that apply."""
@@ -41,7 +43,8 @@ class SubmissionOut(BaseModel):
 class SaveIn(BaseModel):
     """A draft save: the whole answers document and the version it was based on."""
 
-    version: int = Field(ge=0, description="The version the answers were based on (0: new).")
+    version: int = Field(ge=0, le=MAX_DB_INT,
+                         description="The version the answers were based on (0: new).")
     answers: dict[str, Any]
 
 
@@ -57,7 +60,7 @@ class SavedOut(BaseModel):
 class SubmitIn(BaseModel):
     """Submit the draft as it is at this version."""
 
-    version: int = Field(ge=0)
+    version: int = Field(ge=0, le=MAX_DB_INT)
 
 
 class SubmittedOut(BaseModel):

@@ -142,8 +142,10 @@ def update_if_current(session: Session, submission: Submission, base_version: in
 
 
 def _state(submission: Submission) -> dict:
-    return {"version": submission.version, "status": submission.status,
-            "answers": working_answers(submission)}
+    """The error detail of a refused save: the submission as it is now (the officer's whole
+    draft), apart from the error's own fields (`error.status` stays the HTTP status)."""
+    return {"current": {"version": submission.version, "status": submission.status,
+                        "answers": working_answers(submission)}}
 
 
 def submit(

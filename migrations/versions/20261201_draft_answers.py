@@ -1,7 +1,7 @@
 """submission.draft_answers: a draft keeps the answers of questions that do not apply now
 
 Revision ID: 7d1e0c5a9b21
-Revises: 2c3da724237d
+Revises: 7b41c0e5d9a2
 Create Date: 2026-12-01 09:00:00
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
 revision = '7d1e0c5a9b21'
-down_revision = '2c3da724237d'
+down_revision = '7b41c0e5d9a2'
 branch_labels = None
 depends_on = None
 

@@ -17,12 +17,12 @@ def test_an_invitation_link_lets_the_officer_set_a_password_and_log_in(client, w
     assert page.status_code == 200
     link = re.search(r'id="one-time-link" class="mono" readonly value="([^"]+)"',
                      page.text).group(1)
-    assert link.startswith("http://testserver/account/link/")
+    assert link.startswith("http://127.0.0.1:8000/account/link/")  # SURVEI_BASE_URL
     message = re.search(r'<textarea id="link-message" readonly rows="9">(.*?)</textarea>',
                         page.text, re.S).group(1)
     assert "Yth. Siti Aminah," in message and "Nama pengguna: siti" in message
     assert link in message
-    path = link.removeprefix("http://testserver")
+    path = link.removeprefix("http://127.0.0.1:8000")
     set_page = client.get(path)
     assert set_page.status_code == 200
     done = client.post(path, data={"password": NEW_PASSWORD, "password2": NEW_PASSWORD,
@@ -96,3 +96,30 @@ def test_the_api_twin(world, as_user):
     assert planner.post(f"/api/v1/accounts/{user_id}/role",
                         json={"role": "planner"}).status_code == 403
     assert as_user("viewer").get("/api/v1/accounts").status_code == 403
+
+
+def test_links_are_built_from_the_base_url_never_from_the_host_header(world, as_user):
+    planner = as_user("planner")
+    viewer_id = world.users["viewer"].id
+    forged = {"Host": "penipu.example", "X-Forwarded-Host": "penipu.example"}
+    page = planner.post(f"/accounts/{viewer_id}/reset", headers=forged)
+    api = planner.post(f"/api/v1/accounts/{viewer_id}/reset", headers=forged)
+    assert page.status_code == 200 and api.status_code == 200
+    assert "penipu.example" not in page.text and "penipu.example" not in api.text
+    assert api.json()["link"].startswith("http://127.0.0.1:8000/account/link/")
+    assert page.headers["referrer-policy"] == "no-referrer"  # the page carries the token
+
+
+def test_patch_changes_only_the_fields_sent(world, as_user):
+    planner = as_user("planner")
+    user_id = world.users["officer_a"].id
+    full = planner.patch(f"/api/v1/accounts/{user_id}", json={
+        "full_name": "Andi", "phone": "0812 3456", "nip": "198001012005011001"})
+    assert full.status_code == 200
+    renamed = planner.patch(f"/api/v1/accounts/{user_id}", json={"full_name": "Andi S"})
+    body = renamed.json()
+    assert body["full_name"] == "Andi S" and body["opd_code"] == "OPD-A"
+    assert body["phone"] == "0812 3456" and body["nip"] == "198001012005011001"
+    cleared = planner.patch(f"/api/v1/accounts/{user_id}", json={"phone": None}).json()
+    assert cleared["phone"] is None and cleared["nip"] == "198001012005011001"
+    assert cleared["full_name"] == "Andi S"

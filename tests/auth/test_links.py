@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlmodel import select
 
 from app.auth.accounts import create_link, create_user
@@ -152,3 +153,93 @@ def test_the_link_page_in_english(client, db):
     assert "Activate your account" in english.text
     mismatch = submit(client, token, NEW_PASSWORD, "something-else-entirely")
     assert "The two passwords differ." in mismatch.text
+
+
+# --- links and sessions that end when they should ------------------------------------------
+
+
+def signed_in_budi(app, db) -> TestClient:
+    """A second browser where budi is logged in with his current password."""
+    browser = TestClient(app)
+    assert login(browser, "budi", NEW_PASSWORD).status_code == 303
+    assert browser.get("/api/v1/me").status_code == 200
+    return browser
+
+
+def test_a_password_set_through_a_reset_link_ends_every_session(app, client, db):
+    assert submit(client, invite(db), NEW_PASSWORD).status_code == 303
+    old_browser = signed_in_budi(app, db)
+    with db.write_session() as session:
+        user = session.exec(select(User).where(User.username == "budi")).one()
+        reset = create_link(session, user=user, purpose="reset")
+    assert submit(client, reset, "sandi-setelah-reset-1").status_code == 303
+    assert old_browser.get("/api/v1/me").status_code == 401
+    assert old_browser.get("/", follow_redirects=False).headers["location"] == "/login"
+    assert login(client, "budi", "sandi-setelah-reset-1").status_code == 303
+
+
+def test_a_newer_link_replaces_the_earlier_one(client, db):
+    first = invite(db, "reset")
+    with db.write_session() as session:
+        user = session.exec(select(User).where(User.username == "budi")).one()
+        second = create_link(session, user=user, purpose="reset")
+    page = client.get(f"/account/link/{first}")
+    assert page.status_code == 410
+    assert "Tautan ini sudah diganti dengan tautan yang lebih baru." in page.text
+    assert submit(client, first, NEW_PASSWORD).status_code == 410
+    assert password_hash_of(db) is None
+    assert submit(client, second, NEW_PASSWORD).status_code == 303
+
+
+def test_using_a_link_ends_every_other_unused_link(client, db):
+    invitation = invite(db, "invite")
+    with db.write_session() as session:
+        user = session.exec(select(User).where(User.username == "budi")).one()
+        reset = create_link(session, user=user, purpose="reset")
+    assert submit(client, reset, NEW_PASSWORD).status_code == 303
+    assert client.get(f"/account/link/{invitation}").status_code == 410
+    assert submit(client, invitation, "sandi-lain-yang-panjang").status_code == 410
+    assert login(client, "budi", NEW_PASSWORD).status_code == 303
+
+
+def test_a_link_page_sends_no_referrer(client, db):
+    token = invite(db)
+    for response in (client.get(f"/account/link/{token}"),
+                     submit(client, token, NEW_PASSWORD, "lain-sama-sekali-123")):
+        assert response.headers["referrer-policy"] == "no-referrer"
+
+
+def test_changing_the_password_ends_every_other_session_but_this_one(app, client, db):
+    assert submit(client, invite(db), NEW_PASSWORD).status_code == 303
+    other = signed_in_budi(app, db)
+    assert login(client, "budi", NEW_PASSWORD).status_code == 303
+    page = client.get("/account")
+    assert "Ganti kata sandi" in page.text
+    wrong = client.post("/account/password", data={
+        "current_password": "bukan-sandinya-123", "password": "sandi-ganti-12345",
+        "password2": "sandi-ganti-12345", "csrf_token": csrf_from(page.text)})
+    assert wrong.status_code == 422 and "Kata sandi saat ini salah." in wrong.text
+    assert other.get("/api/v1/me").status_code == 200
+    done = client.post("/account/password", data={
+        "current_password": NEW_PASSWORD, "password": "sandi-ganti-12345",
+        "password2": "sandi-ganti-12345", "csrf_token": csrf_from(page.text)})
+    assert "Kata sandi diganti; sesi lain akun ini telah diakhiri." in done.text
+    assert client.get("/api/v1/me").status_code == 200  # this browser stays signed in
+    assert other.get("/api/v1/me").status_code == 401
+    assert login(TestClient(app), "budi", "sandi-ganti-12345").status_code == 303
+
+
+def test_the_password_api_twin(app, client, db):
+    assert submit(client, invite(db), NEW_PASSWORD).status_code == 303
+    other = signed_in_budi(app, db)
+    assert login(client, "budi", NEW_PASSWORD).status_code == 303
+    csrf = {"X-CSRF-Token": csrf_from(client.get("/account").text)}
+    wrong = client.post("/api/v1/me/password", headers=csrf,
+                        json={"current_password": "salah-salah-123", "password": "x" * 12})
+    assert wrong.status_code == 422
+    assert wrong.json()["error"]["fields"] == {"current_password": "account.current_password_wrong"}
+    done = client.post("/api/v1/me/password", headers=csrf,
+                       json={"current_password": NEW_PASSWORD, "password": "sandi-api-12345"})
+    assert done.status_code == 204
+    assert other.get("/api/v1/me").status_code == 401
+    assert client.get("/api/v1/me").status_code == 200

@@ -4,6 +4,7 @@ import io
 
 from openpyxl import load_workbook
 
+from app.clock import local_today
 from app.demo import load_demo
 from app.sample.demo_round import load_demo_round
 from tests.support.factories import login
@@ -11,8 +12,8 @@ from tests.support.factories import login
 
 def test_the_planner_downloads_the_demo_round(client, db):
     with db.write_session() as session:
-        load_demo(session)
-        round_id = load_demo_round(session).round_id
+        load_demo(session, today=local_today("Asia/Makassar"))
+        round_id = load_demo_round(session, today=local_today("Asia/Makassar")).round_id
     assert login(client, "perencana", "demo-perencana-2026").status_code == 303
     response = client.get(f"/rounds/{round_id}/export.xlsx?statuses=all")
     assert response.status_code == 200

@@ -31,7 +31,8 @@ def test_staff_download_the_workbook(client, accounts, role):
     assert response.headers["content-type"] == (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     disposition = response.headers["content-disposition"]
-    assert re.fullmatch(r'attachment; filename="survei-periode-uji-2026-\d{8}-\d{4}\.xlsx"',
+    name = r"survei-periode-uji-2026-\d{8}-\d{4}\.xlsx"
+    assert re.fullmatch(rf"attachment; filename=\"{name}\"; filename\*=UTF-8''{name}",
                         disposition), disposition
     assert response.headers["cache-control"] == "no-store"
     book = load_workbook(io.BytesIO(response.content))
@@ -51,7 +52,7 @@ def test_csv_and_json_downloads(client, accounts):
     login(client, "viewer")
     response = client.get(f"/rounds/{accounts.round.id}/export.zip")
     assert response.status_code == 200 and response.headers["content-type"] == "application/zip"
-    assert response.headers["content-disposition"].endswith('.zip"')
+    assert response.headers["content-disposition"].endswith(".zip")
     assert "03 Isian.csv" in zipfile.ZipFile(io.BytesIO(response.content)).namelist()
     document = client.get(f"/rounds/{accounts.round.id}/export.json")
     assert document.headers["content-type"] == "application/json"

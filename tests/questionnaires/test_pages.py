@@ -50,7 +50,8 @@ def test_a_published_version_is_listed_and_its_source_downloads_unchanged(db, pl
     qid = re.search(r'href="/questionnaires/(\d+)/source.xlsx"', row).group(1)
     source = planner.get(f"/questionnaires/{qid}/source.xlsx")
     assert source.content == workbook
-    assert source.headers["content-disposition"] == 'attachment; filename="kecil-v1.xlsx"'
+    assert source.headers["content-disposition"] == (
+        "attachment; filename=\"kecil-v1.xlsx\"; filename*=UTF-8''kecil-v1.xlsx")
     with db.session() as session:
         event = session.exec(select(AuditEvent).where(
             AuditEvent.action == "questionnaire.downloaded")).one()
@@ -106,3 +107,14 @@ def test_viewers_list_and_download_but_cannot_upload(app, client, db, settings, 
     assert viewer.get(f"/questionnaires/{version['id']}/source.xlsx").status_code == 200
     assert viewer.get(f"/api/v1/questionnaires/{version['id']}").json()["version"] == "1"
     assert viewer.get("/questionnaires/9999/source.xlsx").status_code == 404
+
+
+def test_a_version_in_any_script_downloads_with_its_real_name(planner):
+    workbook = small_workbook(settings=[SETTINGS[0], ["kecil", "Formulir Kecil", "版本 2", ID]])
+    done = upload(planner, workbook)
+    qid = re.search(r'href="/questionnaires/(\d+)/source.xlsx"', done.text).group(1)
+    source = planner.get(f"/questionnaires/{qid}/source.xlsx")
+    assert source.status_code == 200 and source.content == workbook
+    assert source.headers["content-disposition"] == (
+        "attachment; filename=\"kecil-v__ 2.xlsx\"; "
+        "filename*=UTF-8''kecil-v%E7%89%88%E6%9C%AC%202.xlsx")

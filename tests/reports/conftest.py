@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from app.clock import local_today, utcnow
 from app.db import Database
 from app.models import RoundStatus
 from app.questionnaires.service import definition_of, publish
@@ -42,12 +43,13 @@ def seed_round(db: Database) -> Seeded:
         form = definition_of(outcome.row)
         round_ = create_round(session, name="Periode 2026", questionnaire_id=outcome.row.id,
                               opd_ids=[opd.id for opd in opds],
-                              closes_at=dt.datetime.now(dt.UTC) + dt.timedelta(days=30))
+                              closes_at=utcnow() + dt.timedelta(days=30))
         set_status(session, round_=round_, status=RoundStatus.open)
         needs, cost = 0, 0.0
         for opd, sizes in ((opds[0], Sizes(3, 2, 1, 4)), (opds[1], Sizes(2, 2, 1, 3))):
             rng = random.Random(opd.code)
-            answers = AnswerFaker(form, rng, dt.date.today()).document(sizes, hostile=False)
+            faker = AnswerFaker(form, rng, local_today("Asia/Makassar"))
+            answers = faker.document(sizes, hostile=False)
             answers["kebutuhan"][-1]["nama_kebutuhan"] = HOSTILE_TITLE
             answers["aplikasi"][0]["aplikasi_nama"] = "Aplikasi Kepegawaian"
             needs += len(answers["kebutuhan"])

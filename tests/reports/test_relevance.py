@@ -1,5 +1,6 @@
 """A missing answer is "not applicable" only when its question (or a container) was hidden."""
 
+import datetime as dt
 from functools import cache
 
 from app.questionnaires.answers import Frame
@@ -23,7 +24,7 @@ def test_conditions_include_those_of_the_containers():
 
 
 def test_missing_answers_are_told_apart():
-    app = Applicability(form())
+    app = Applicability(form(), dt.date(2019, 3, 1))
     root = {"teknis_nama": "", "punya_aplikasi": "ya",
             "aplikasi": [{"_id": "a", "aplikasi_terintegrasi": "tidak"},
                          {"_id": "b", "aplikasi_terintegrasi": "ya"}]}

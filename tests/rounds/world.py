@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from fastapi.testclient import TestClient
 
 from app.auth.accounts import create_link, create_user
-from app.auth.policy import ANON_CSRF_COOKIE
 from app.auth.service import open_session
 from app.config import Settings
 from app.models import Opd, Role, Round, Submission, User
+from app.security import csrf
 from app.submissions import service as submissions
 from tests.support.factories import make_opd
 from tests.support.forms import VALID_ANSWERS, open_round_with_form
@@ -127,8 +127,9 @@ def build_matrix_world(db) -> MatrixWorld:
 def caller_headers(db, settings: Settings, world: MatrixWorld) -> dict[str, dict[str, str]]:
     """Request headers per caller: a fresh session cookie and its CSRF token (one commit);
     the anonymous caller echoes the token of its anonymous CSRF cookie."""
-    headers = {"anonymous": {"cookie": f"{ANON_CSRF_COOKIE}=anon-token",
-                             "x-csrf-token": "anon-token"}}
+    cookie = csrf.cookie_name(bool(settings.secure_cookies))
+    headers = {"anonymous": {"cookie": f"{cookie}=anon-nonce",
+                             "x-csrf-token": csrf.sign(settings.secret_key, "anon-nonce")}}
     with db.write_session() as session:
         for name, user in world.users.items():
             opened = open_session(session, settings=settings, user=session.get(User, user.id))

@@ -2,6 +2,7 @@
 
 from sqlmodel import func, select
 
+from app.clock import local_today
 from app.demo import load_demo
 from app.models import AuditEvent, ReviewComment, Round, RoundStatus, Submission, User
 from app.sample.demo_round import ROUND_NAME, TARGETS, load_demo_round
@@ -9,7 +10,7 @@ from app.sample.demo_round import ROUND_NAME, TARGETS, load_demo_round
 
 def test_the_demo_round_has_thirty_opds_in_every_state_and_a_second_run_changes_nothing(db):
     with db.write_session() as session:
-        first = load_demo(session)[2]
+        first = load_demo(session, today=local_today("Asia/Makassar"))[2]
     assert first.created
     assert first.states == {"not_started": 6, "draft": 6, "submitted": 7, "needs_revision": 4,
                             "approved": 7}
@@ -25,7 +26,7 @@ def test_the_demo_round_has_thirty_opds_in_every_state_and_a_second_run_changes_
         returned = session.exec(select(ReviewComment)).all()
         assert len({c.submission_id for c in returned}) == 4 and all(c.text for c in returned)
     with db.write_session() as session:
-        second = load_demo_round(session)
+        second = load_demo_round(session, today=local_today("Asia/Makassar"))
     assert not second.created and second.states == first.states
     with db.session() as session:
         assert session.exec(select(func.count()).select_from(AuditEvent)).one() == events

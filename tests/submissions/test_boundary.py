@@ -143,5 +143,5 @@ def test_a_stored_value_the_rule_refuses_never_breaks_the_officers_pages(client,
     assert client.get(f"/rounds/{world.round_a.id}/form?step=review").status_code == 200
     stale = _put(client, world, csrf, {"pj_nama": "Budi"}, 0)
     assert stale.status_code == 409
-    assert json.loads(stale.content)["error"]["answers"]["pj_nama"] == "Andi"
+    assert json.loads(stale.content)["error"]["current"]["answers"]["pj_nama"] == "Andi"
     assert client.get("/").status_code == 200

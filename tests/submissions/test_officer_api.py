@@ -41,8 +41,10 @@ def test_saves_carry_the_version_and_a_stale_one_gets_409_with_the_current_answe
     stale = _put(client, world, csrf, {"pj_nama": "Tab dua"}, 1)
     assert stale.status_code == 409
     error = stale.json()["error"]
-    assert error["code"] == "submission.stale" and error["version"] == 2
-    assert error["status"] == "draft" and error["answers"]["pj_nama"] == "Tab satu lagi"
+    assert error["code"] == "submission.stale" and error["status"] == 409  # the error's own
+    current = error["current"]  # the submission as it is now, kept apart from the error
+    assert current["version"] == 2
+    assert current["status"] == "draft" and current["answers"]["pj_nama"] == "Tab satu lagi"
     assert client.get(_url(world)).json()["answers"]["pj_nama"] == "Tab satu lagi"
     first_again = _put(client, world, csrf, {"pj_nama": "Tab tiga"}, 0)
     assert first_again.status_code == 409

@@ -54,8 +54,8 @@ def test_a_stale_save_is_refused_with_the_current_answers(db, world):
     _save(db, world, {"nama": "Tab satu lagi"}, 1)
     with pytest.raises(Conflict) as stale:
         _save(db, world, {"nama": "Tab dua"}, 1)
-    assert stale.value.detail["version"] == 2
-    assert stale.value.detail["answers"] == {"nama": "Tab satu lagi"}
+    assert stale.value.detail["current"]["version"] == 2
+    assert stale.value.detail["current"]["answers"] == {"nama": "Tab satu lagi"}
 
 
 def test_a_closed_round_accepts_no_saves(db, world):

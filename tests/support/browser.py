@@ -11,7 +11,7 @@ import pytest
 from app.config import load_settings
 from app.db import Database
 from tests.conftest import missing
-from tests.support.live_server import LiveServer
+from tests.support.live_server import LiveServer, free_port
 
 CHROMIUM = os.environ.get("SURVEI_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -35,9 +35,16 @@ def browser():
 
 
 @pytest.fixture
-def live_settings(tmp_path):
+def live_port() -> int:
+    return free_port()
+
+
+@pytest.fixture
+def live_settings(tmp_path, live_port):
+    # One-time links are built from SURVEI_BASE_URL: the live server's own address.
     return load_settings(env="test", var_dir=tmp_path / "var", secret_key="b" * 40,
-                         database_url=f"sqlite:///{tmp_path / 'live.db'}")
+                         database_url=f"sqlite:///{tmp_path / 'live.db'}",
+                         base_url=f"http://127.0.0.1:{live_port}")
 
 
 @pytest.fixture
@@ -48,8 +55,8 @@ def live_db(live_settings):
 
 
 @pytest.fixture
-def live_server(live_settings, live_db):
-    server = LiveServer(live_settings).start()
+def live_server(live_settings, live_db, live_port):
+    server = LiveServer(live_settings, port=live_port).start()
     yield server
     server.stop()
 

@@ -21,11 +21,11 @@ def free_port() -> int:
 class LiveServer:
     """Start with `start()`; `url` is the base address; `stop()` shuts it down."""
 
-    def __init__(self, settings: Settings):
-        self.port = free_port()
+    def __init__(self, settings: Settings, log_level: str = "warning", port: int | None = None):
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=self.port,
-                                log_level="warning")
+                                log_level=log_level)
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 

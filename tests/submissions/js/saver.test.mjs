@@ -78,12 +78,13 @@ test("offline, the local copy is kept and the save retried", async () => {
 });
 
 test("a stale save pauses and hands the current answers over; nothing more is sent", async () => {
-  const error = { code: "submission.stale", version: 7, status: "draft", answers: { a: 1 } };
+  const current = { version: 7, status: "draft", answers: { a: 1 } };
+  const error = { status: 409, code: "submission.stale", current };
   const requests = respond(reply(409, { error }));
   const { instance, seen } = saver();
   instance.touch(0);
   await instance.flush();
-  assert.deepEqual(seen.conflicts, [error]);
+  assert.deepEqual(seen.conflicts, [current]);
   instance.touch(0);
   assert.equal(await instance.flush(), false);
   assert.equal(requests.length, 1);
@@ -155,7 +156,8 @@ test("a refused save (422) says so, keeps the input and is retried by the next e
 });
 
 test("a stale save shows the conflict state", async () => {
-  respond(reply(409, { error: { code: "submission.stale", version: 7, answers: {} } }));
+  respond(reply(409, { error: { status: 409, code: "submission.stale",
+    current: { version: 7, status: "draft", answers: {} } } }));
   const { instance, seen } = saver();
   instance.touch(0);
   await instance.flush();

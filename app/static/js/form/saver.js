@@ -111,7 +111,7 @@ export class Saver {
     if (status === 409 && error?.code === "submission.stale") {
       this.pause();
       this.onStatus("conflict");
-      this.onConflict(error, answers);
+      this.onConflict(error.current, answers);
     } else if (status === 401 || status === 403) {
       this.stop("session");
     } else if (status === 404 || status === 409) {

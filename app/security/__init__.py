@@ -1,0 +1,1 @@
+"""Defences shared by every route: response headers, CSRF signing, log redaction."""
