@@ -5,7 +5,7 @@ from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.db import WriteLockTimeout
 from app.faults import RETRY_AFTER_SECONDS, is_storage_fault
+from app.responses import SafeJSONResponse
 
 
 class ErrorDetail(BaseModel):
@@ -159,7 +160,7 @@ def error_response(
     if wants_json(request):
         # The error's own fields come last: no payload key (a submission's `status`) hides them.
         body = {"error": {**detail, "status": status, "code": key, "message": message}}
-        return JSONResponse(body, status_code=status, headers=headers)
+        return SafeJSONResponse(body, status_code=status, headers=headers)
     if status == 401:
         return login_redirect(request)
     response = render(request, "error.html", {"status": status, "message": message}, status=status)

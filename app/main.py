@@ -16,6 +16,7 @@ from app.config import Settings, load_settings
 from app.db import Database
 from app.errors import install_error_handlers
 from app.limits import BodyTimeoutMiddleware, DeclaredLengthMiddleware
+from app.responses import SafeJSONResponse
 from app.security import csrf, log_redaction
 from app.security.headers import security_headers
 
@@ -74,7 +75,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.db.dispose()
 
     app = FastAPI(title="Survei Kebutuhan Smart City", version="0.1.0", lifespan=lifespan,
-                  docs_url=None, redoc_url=None)  # /docs is app.docs: local assets, a CSP
+                  docs_url=None, redoc_url=None,  # /docs is app.docs: local assets, a CSP
+                  default_response_class=SafeJSONResponse)
     app.state.settings = settings
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.mount(docs.ASSETS, docs.assets(), name="docs-assets")

@@ -238,6 +238,11 @@ class Submission(SQLModel, table=True):
     questionnaire_id: int = _fk("questionnaire.id", index=False)
     status: str = Field(default=SubmissionStatus.draft, max_length=16)
     answers: dict = Field(default_factory=dict, sa_column=Column(JSONDocument, nullable=False))
+    """The answers that apply: what planners, exports and the report read."""
+    draft_answers: dict | None = Field(default=None,
+                                       sa_column=Column(JSONDocument, nullable=True))
+    """The officer's whole draft when it also holds answers to questions that do not apply
+    right now (kept for when they apply again); None when it equals `answers`."""
     version: int = 1
     created_at: datetime = _created()
     updated_at: datetime = _created()

@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from app.auth.policy import csrf_token_for
 from app.i18n import language_of, translator
+from app.responses import encodable
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -32,6 +33,13 @@ def _format_when(value: datetime | None, lang: str, tz: str) -> str:
     return f"{format_datetime(local, 'd MMMM y HH.mm', locale=lang)} {zone}"
 
 
+def _format_number(value: int | float, lang: str) -> str:
+    try:
+        return format_decimal(value, locale=lang)
+    except (ArithmeticError, ValueError):  # beyond what Babel formats: shown as it is
+        return repr(value)
+
+
 def render(request: Request, template: str, context: dict | None = None, *, status: int = 200):
     """Render a page in the user's language with the helpers every template may use."""
     lang = language_of(request)
@@ -44,8 +52,8 @@ def render(request: Request, template: str, context: dict | None = None, *, stat
         "principal": principal,
         "csrf_token": csrf_token_for(request),
         "when": lambda v: _format_when(v, lang, settings.timezone),
-        "number": lambda v: format_decimal(v, locale=lang),
+        "number": lambda v: _format_number(v, lang),
         **(context or {}),
     }
-    html = _env.get_template(template).render(values)
+    html = encodable(_env.get_template(template).render(values))
     return HTMLResponse(html, status_code=status)

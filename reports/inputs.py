@@ -169,3 +169,6 @@ class ReportInput:
     answers: Iterable[AnswerRow] = ()
     timeframe_labels: Mapping[str, str] = field(default_factory=dict)
     lang: str = "id"
+    left_out: list[str] = field(default_factory=list)
+    """OPD codes of submissions that could not be read (the workbook's `Masalah` sheet lists
+    them); a streaming adapter fills it while `answers` is read."""

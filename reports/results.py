@@ -42,6 +42,8 @@ class Summary:
     submitted_late: int
     total_needs: int
     total_cost: float
+    left_out: tuple[str, ...] = ()
+    """OPDs whose submission could not be read and is counted nowhere (see Masalah)."""
 
 
 @dataclass

@@ -57,9 +57,14 @@ async def login(
         response = render(request, "auth/login.html", context, status=error.status)
         response.headers.update(error.headers)
         return response
-    response = RedirectResponse(safe_next(next), status_code=303)
+    return _signed_in(request, settings, opened.token, safe_next(next))
+
+
+def _signed_in(request: Request, settings, token: str, target: str) -> RedirectResponse:
+    """Go on to `target` with the new session's cookie."""
+    response = RedirectResponse(target, status_code=303)
     response.set_cookie(
-        session_cookie_name(request), opened.token, max_age=settings.session_hours * 3600,
+        session_cookie_name(request), token, max_age=settings.session_hours * 3600,
         httponly=True, samesite="lax", secure=bool(settings.secure_cookies), path="/",
     )
     return response
@@ -93,11 +98,12 @@ def link_submit(
     request: Request,
     token: str,
     session: SessionDep,
+    settings: SettingsDep,
     _principal: PublicDep,
     password: Annotated[str, Form(max_length=1000)] = "",
     password2: Annotated[str, Form(max_length=1000)] = "",
 ):
-    """Set the password through the link, once."""
+    """Set the password through the link, once; the user is then signed in (Beranda)."""
     _ = translator_for(request)
     state = accounts.link_state(session, token)
     if state.problem:
@@ -107,11 +113,13 @@ def link_submit(
         return render(request, "auth/link.html", {**context, "message": _("link.mismatch")},
                       status=422)
     try:
-        accounts.use_link(session, token=token, password=password, ip=client_ip(request))
+        user = accounts.use_link(session, token=token, password=password, ip=client_ip(request))
     except AppError as error:
         key = next(iter(error.detail.get("fields", {}).values()), error.key)
         return render(request, "auth/link.html", {**context, "message": _(key)}, status=422)
-    return RedirectResponse("/login?done=1", status_code=303)
+    opened = service.sign_in(session, settings=settings, user=user, ip=client_ip(request),
+                             agent=request.headers.get("user-agent", ""))
+    return _signed_in(request, settings, opened.token, "/")
 
 
 def _link_problem(request: Request, problem: str):

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from app import audit
 from app.auth.tokens import new_token, token_hash
 from app.config import Settings
-from app.models import User, UserSession
+from app.models import LoginAttempt, User, UserSession
 from app.types import utcnow
 
 
@@ -20,6 +20,19 @@ class NewSession:
 
     token: str
     row: UserSession
+
+
+def sign_in(session: Session, *, settings: Settings, user: User, ip: str, agent: str = ""
+            ) -> NewSession:
+    """A session for a user who has just set their password through a one-time link (the
+    link proved who they are: no second login); commits. The success is recorded as a login
+    from that address, so throttling knows the address (app.auth.throttle)."""
+    user.last_login_at = utcnow()
+    session.add(LoginAttempt(username=user.username, ip=ip, success=True))
+    opened = open_session(session, settings=settings, user=user, ip=ip, agent=agent)
+    audit.record(session, action="login.succeeded", actor=user, ip=ip, via="link")
+    session.commit()
+    return opened
 
 
 def open_session(

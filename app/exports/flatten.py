@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from app.questionnaires.bounds import MIN_DATE
 from app.questionnaires.schema import text_in
 
 from .plan import PlannedField, Table
@@ -168,9 +169,11 @@ def _multiple(planned: PlannedField, header: str, labels: bool, lang: str, defau
 
 
 def _date(value: object) -> object:
+    """ISO text as a date cell; a date Excel's calendar cannot hold (before 1900) stays text."""
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             return value
+        return day if day >= MIN_DATE else value
     return value

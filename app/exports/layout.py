@@ -66,11 +66,18 @@ class Layout:
                        self._spec("matriks", self.program.matrix_columns(self.masterplan),
                                   freeze_cols=2)]
         sheets.append(self._codebook())
-        if problems:
-            sheets.append(self._problems())
-        for sheet in sheets:
+        self._problems_sheet = self._problems()
+        for sheet in [*sheets, self._problems_sheet]:
             sheet.name = clean_sheet_name(sheet.name, taken)
-        return sheets
+        return [*sheets, self._problems_sheet] if problems else sheets
+
+    def add_problems_sheet(self) -> SheetSpec:
+        """The `Masalah` sheet, for a submission found unusable while streaming (it comes
+        last, where it would be had it been known up front)."""
+        if "masalah" not in self.by_key:
+            self.sheets.append(self._problems_sheet)
+            self.by_key["masalah"] = self._problems_sheet
+        return self._problems_sheet
 
     def _spec(self, key: str, columns: list[Column], *, name: str | None = None,
               table: bool = True, freeze_cols: int = 0) -> SheetSpec:

@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from app.models import AuditEvent, Opd, Round, RoundOpd, Submission, SubmissionStatus, User
 from app.models import Questionnaire as QuestionnaireRow
+from app.questionnaires import bounds
 from app.questionnaires.service import definition_of
 from app.questionnaires.validate import validate_answers
 
@@ -58,7 +59,7 @@ def count_submissions(session: Session, *, round_id: int, options: ExportOptions
 
 def submission_records(session: Session, *, round_id: int, options: ExportOptions,
                        versions: list[Version], problems: dict[int, str],
-                       describe=lambda key: key) -> Iterator[SubmissionRecord]:
+                       describe=lambda key, **_: key) -> Iterator[SubmissionRecord]:
     """The round's submissions in the export, by OPD code, read BATCH at a time.
 
     The order is taken from the ids alone: sorting the full rows would make the database
@@ -79,12 +80,17 @@ def submission_records(session: Session, *, round_id: int, options: ExportOption
         for row in (rows[i] for i in batch if i in rows):
             problem = None if row.questionnaire_id in names else describe(
                 problems.get(row.questionnaire_id, "export.problem.unknown_version"))
-            yield _record(row, names.get(row.questionnaire_id, ""), problem)
+            yield _record(row, names.get(row.questionnaire_id, ""), problem, describe)
         rows.clear()
 
 
-def _record(row, version: str, problem: str | None) -> SubmissionRecord:
+def _record(row, version: str, problem: str | None, describe) -> SubmissionRecord:
     answers = row.answers if isinstance(row.answers, dict) else {}
+    if bounds.breaks_rule(answers):  # stored before the bounds, or written around the service
+        found = bounds.stored_problem(answers)
+        if found is not None:
+            problem = problem or describe(f"export.problem.{found[0]}", where=found[1])
+        answers = bounds.repaired(answers)
     return SubmissionRecord(row.id, row.code, row.name, row.kind, row.status,
                             row.questionnaire_id, answers, version, row.created_at,
                             row.submitted_at, row.updated_at, problem)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 
+from app.questionnaires.bounds import text_problem
+
 from .codebook import ExportContext, codebook_rows, info_rows
 from .hygiene import MAX_CELL_CHARS
 from .layout import Layout
@@ -46,9 +48,8 @@ def _submissions(sink: Sink, layout: Layout, submissions: Iterable[SubmissionRec
     for record in submissions:
         if record.problem is not None:  # never silently dropped: the problems sheet
             if "masalah" not in layout.by_key:
-                raise RuntimeError(f"submission {record.id}: unresolved, no problems sheet")
-            text = json.dumps(record.answers, ensure_ascii=False)[:MAX_CELL_CHARS]
-            sink.row("masalah", layout.problem_row(record, text))
+                sink.open([layout.add_problems_sheet()])
+            sink.row("masalah", layout.problem_row(record, _as_text(record.answers)))
         else:
             for key, values in layout.rows_of(record):
                 sink.row(key, values)
@@ -61,6 +62,14 @@ def _submissions(sink: Sink, layout: Layout, submissions: Iterable[SubmissionRec
         if sheet.key == "isian" or sheet.key.startswith("repeat.") or sheet.key in (
                 "program", "masalah"):
             sink.close_sheet(sheet.key)
+
+
+def _as_text(answers: dict) -> str:
+    """The answers as JSON text for a cell; a lone surrogate is written as its \\u escape."""
+    text = json.dumps(answers, ensure_ascii=False)
+    if text_problem(text):
+        text = json.dumps(answers)
+    return text[:MAX_CELL_CHARS]
 
 
 def _summaries(sink: Sink, layout: Layout, context: ExportContext) -> None:

@@ -1,8 +1,9 @@
-"""First pass of answer validation: shape and types, before any expression is evaluated.
+"""First pass of answer validation: shape, types and bounds, before any expression is evaluated.
 
-Unknown keys are errors at once. Type errors are kept aside as "pending", keyed by the path
-of the field (or repeat) that owns them: the second pass reports them only when that field is
-relevant, as KoboToolbox never submits a value for a question that is not shown.
+Whatever cannot be stored as sent is an error here, relevant or not (drafts keep the answers
+of questions not shown right now, so those must be storable too): unknown keys, values of the
+wrong type or outside the bounds (bounds.py), malformed rows and row ids, too many rows. These
+are the *refusals*: the JSON API stores nothing when there is one.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from .answers import ROW_ID, row_path, scope_members
+from .bounds import TEXT_LIMITS, row_id_ok
 from .coerce import CoerceError, coerce
 from .messages import message
 from .schema import Question, Questionnaire, Repeat
@@ -19,16 +21,11 @@ MAX_ROWS = 500
 """Rows per repeat (one list)."""
 MAX_TOTAL_ROWS = 5_000
 """Rows in the whole document, over all repeats."""
-MAX_ROW_ID = 64
 
 
-@dataclass
-class Pending:
-    """A problem found in the first pass, reported only if its owner turns out relevant."""
-
-    owner: str
-    path: str
-    message: str
+def text_limit(question: Question) -> int:
+    """How many characters a text answer may have: more for a multi-line question."""
+    return TEXT_LIMITS["multiline" if question.appearance == "multiline" else "line"]
 
 
 @dataclass
@@ -38,7 +35,6 @@ class Cleaner:
     questionnaire: Questionnaire
     lang: str
     errors: dict[str, str] = field(default_factory=dict)
-    pending: list[Pending] = field(default_factory=list)
     total_rows: int = 0
 
     def __post_init__(self) -> None:
@@ -69,9 +65,9 @@ class Cleaner:
     def _value(self, question: Question, raw: object, path: str) -> object:
         codes = self.codes.get(question.list_name or "", set())
         try:
-            return coerce(question.type, raw, codes)
+            return coerce(question.type, raw, codes, text_limit=text_limit(question))
         except CoerceError as exc:
-            self.pending.append(Pending(path, path, message(exc.key, self.lang, **exc.params)))
+            self.errors[path] = message(exc.key, self.lang, **exc.params)
             return None
 
     def _rows(self, repeat: Repeat, raw: object, scope: tuple[str, ...], prefix: str) -> list:
@@ -79,33 +75,32 @@ class Cleaner:
         if raw is None:
             return []
         if not isinstance(raw, list):
-            self.pending.append(Pending(path, path, message("rows", self.lang)))
+            self.errors[path] = message("rows", self.lang)
             return []
         limit = min(MAX_ROWS, MAX_TOTAL_ROWS - self.total_rows)
         if len(raw) > limit:
             limit_shown = MAX_ROWS if limit == MAX_ROWS else MAX_TOTAL_ROWS
-            problem = message("too_many_rows", self.lang, limit=limit_shown)
-            self.pending.append(Pending(path, path, problem))
+            self.errors[path] = message("too_many_rows", self.lang, limit=limit_shown)
             raw = raw[: max(limit, 0)]
         self.total_rows += len(raw)
         rows, seen = [], set()
         for index, item in enumerate(raw, start=1):
             here = row_path(prefix, repeat.name, index)
             if not isinstance(item, dict):
-                self.pending.append(Pending(path, here, message("row", self.lang)))
+                self.errors[here] = message("row", self.lang)
                 continue
-            row_id = self._row_id(item.get(ROW_ID), seen, path, here)
+            row_id = self._row_id(item.get(ROW_ID), seen, here)
             rows.append({ROW_ID: row_id, **self.clean(item, scope, f"{here}.")})
         return rows
 
-    def _row_id(self, raw: object, seen: set[str], owner: str, here: str) -> str:
+    def _row_id(self, raw: object, seen: set[str], here: str) -> str:
         """Keep the client's row id; give a new one only to a row that has none."""
         if raw is None:
             row_id = uuid.uuid4().hex
-        elif isinstance(raw, str) and raw.strip() and len(raw) <= MAX_ROW_ID and raw not in seen:
+        elif row_id_ok(raw) and raw not in seen:
             row_id = raw
         else:
-            self.pending.append(Pending(owner, f"{here}.{ROW_ID}", message("row_id", self.lang)))
+            self.errors[f"{here}.{ROW_ID}"] = message("row_id", self.lang)
             row_id = uuid.uuid4().hex
         seen.add(row_id)
         return row_id

@@ -6,8 +6,8 @@ import datetime as dt
 import math
 import re
 
-MAX_TEXT = 10_000
-MAX_INTEGER = 2**53 - 1  # the browser evaluates with doubles: keep integers exact
+from . import bounds
+
 _INTEGER = re.compile(r"-?[0-9]+")
 _DECIMAL = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -31,12 +31,18 @@ def is_empty(value: object) -> bool:
     return isinstance(value, list) and not value
 
 
-def coerce(qtype: str, raw: object, codes: set[str] | None = None) -> object:
-    """Return the stored value for `raw` (None when empty); raise CoerceError when invalid."""
+def coerce(qtype: str, raw: object, codes: set[str] | None = None, *,
+           text_limit: int = bounds.TEXT_LIMITS["multiline"]) -> object:
+    """Return the stored value for `raw` (None when empty); raise CoerceError when invalid.
+
+    The bounds of app/questionnaires/bounds.py apply: text normalised or refused, numbers and
+    dates within range.
+    """
     if is_empty(raw):
         return None
     if qtype == "text":
-        return _text(raw)
+        text = _text(raw, text_limit)
+        return None if is_empty(text) else text  # only control characters: no answer
     if qtype == "integer":
         return _integer(raw)
     if qtype == "decimal":
@@ -50,33 +56,45 @@ def coerce(qtype: str, raw: object, codes: set[str] | None = None) -> object:
     raise ValueError(f"no coercion for type {qtype}")
 
 
-def _text(raw: object) -> str:
+def _text(raw: object, limit: int) -> str:
     if not isinstance(raw, str):
         raise CoerceError("text")
-    if len(raw) > MAX_TEXT:
-        raise CoerceError("too_long", limit=MAX_TEXT)
-    return raw
+    if problem := bounds.text_problem(raw):
+        raise CoerceError(problem)
+    text = bounds.normalise_text(raw)
+    if len(text) > limit:
+        raise CoerceError("too_long", limit=limit)
+    return text
+
+
+def _bounded(value, exact=None):
+    if problem := bounds.number_problem(value if exact is None else exact):
+        raise CoerceError(problem)
+    return value
 
 
 def _integer(raw: object) -> int:
     if isinstance(raw, bool):
         raise CoerceError("integer")
-    if isinstance(raw, float) and raw.is_integer():
-        raw = int(raw)
-    if isinstance(raw, str) and _INTEGER.fullmatch(raw.strip()):
+    if isinstance(raw, float) and math.isfinite(raw) and raw.is_integer():
+        raw = _bounded(int(raw), raw)
+    if isinstance(raw, str) and _INTEGER.fullmatch(raw.strip()) and len(raw) < 40:
         raw = int(raw.strip())
-    if not isinstance(raw, int) or abs(raw) > MAX_INTEGER:
+    if not isinstance(raw, int):
         raise CoerceError("integer")
-    return raw
+    return _bounded(raw)
 
 
-def _decimal(raw: object) -> int | float:
+def _decimal(raw: object) -> float:
     if isinstance(raw, bool):
         raise CoerceError("decimal")
+    exact = None
     if isinstance(raw, str) and _DECIMAL.fullmatch(raw.strip()) and len(raw) < 40:
+        exact = bounds.decimal_of(raw.strip())
         raw = float(raw.strip())
     if not isinstance(raw, int | float) or not math.isfinite(raw):
         raise CoerceError("decimal")
+    _bounded(raw, exact)
     return float(raw)
 
 
@@ -84,9 +102,12 @@ def _date(raw: object) -> str:
     if not isinstance(raw, str) or not _DATE.fullmatch(raw.strip()):
         raise CoerceError("date")
     try:
-        return dt.date.fromisoformat(raw.strip()).isoformat()
+        day = dt.date.fromisoformat(raw.strip())
     except ValueError:
         raise CoerceError("date") from None
+    if problem := bounds.date_problem(day):
+        raise CoerceError(problem)
+    return day.isoformat()
 
 
 def _select_one(raw: object, codes: set[str]) -> str:
@@ -115,5 +136,7 @@ def static_default_problem(qtype: str, text: str, codes: set[str]) -> str | None
         return {
             "integer": "a whole number", "decimal": "a number", "date": "a date YYYY-MM-DD",
             "choice": "a choice name of its list", "choice_twice": "distinct choice names",
+            "number_range": "a number within ±10^15", "number_digits": "at most 15 digits",
+            "date_range": "a date from 1900-01-01 to 9999-12-31",
         }.get(exc.key, "a valid value")
     return None

@@ -12,7 +12,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Teks terlalu panjang (maksimal {limit} karakter).",
         "en": "The text is too long (at most {limit} characters).",
     },
+    "text_invalid": {
+        "id": "Teks memuat karakter yang tidak dapat disimpan (NUL atau surrogate tunggal); "
+              "ketik ulang atau tempel ulang teksnya.",
+        "en": "The text holds a character that cannot be stored (NUL or a lone surrogate); "
+              "type or paste it again.",
+    },
     "integer": {"id": "Harus berupa bilangan bulat.", "en": "Must be a whole number."},
+    "number_range": {
+        "id": "Angka terlalu besar: paling banyak 1.000.000.000.000.000 (10^15), positif "
+              "atau negatif.",
+        "en": "The number is too large: at most 1,000,000,000,000,000 (10^15) either way.",
+    },
+    "number_digits": {
+        "id": "Angka terlalu rinci: paling banyak 15 digit dan 15 angka di belakang koma.",
+        "en": "The number is too precise: at most 15 digits and 15 decimal places.",
+    },
+    "date_range": {
+        "id": "Tanggal harus antara 1 Januari 1900 dan 31 Desember 9999.",
+        "en": "The date must be between 1 January 1900 and 31 December 9999.",
+    },
     "decimal": {"id": "Harus berupa angka.", "en": "Must be a number."},
     "date": {
         "id": "Harus berupa tanggal yang valid (YYYY-MM-DD).",
@@ -39,8 +58,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "There are more rows than allowed ({limit}).",
     },
     "row_id": {
-        "id": "_id baris harus berupa teks unik.",
-        "en": "A row _id must be a unique string.",
+        "id": "_id baris harus unik dan terdiri atas 1–64 huruf, angka, _ atau -.",
+        "en": "A row _id must be unique and 1–64 letters, digits, _ or -.",
     },
     "not_object": {
         "id": "Jawaban harus berupa objek JSON.",

@@ -1,12 +1,17 @@
 """validate_answers: the one validation path for answers (HTML form, autosave, API, CLI).
 
-Pure and deterministic given `today`. Two passes: answers_clean checks shape and types; then
-the form is walked in document order, evaluating relevance, calculations, required,
-constraints, choice filters and repeat_count as KoboToolbox/ODK would.
+Pure and deterministic given `today`. Two passes: answers_clean checks shape, types and
+bounds; then the form is walked in document order, evaluating relevance, calculations,
+required, constraints, choice filters and repeat_count as KoboToolbox/ODK would.
+
+Answers of questions that do not apply are left out of `answers` (what is submitted, what a
+planner sees, what later expressions read), but they are not lost: `hidden` lists them and
+`kept()` is the whole draft with them, so an answer comes back when its condition holds again.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import math
 from dataclasses import dataclass, field
@@ -19,6 +24,18 @@ from .messages import message
 from .schema import Expr, Group, Item, Note, Question, Questionnaire, Repeat, text_in
 
 
+@dataclass(frozen=True)
+class Hidden:
+    """An answer left out because its question (or a group, repeat or section around it) does
+    not apply: where it is, the item, the condition that is false, and the value kept."""
+
+    path: str
+    item: Question | Repeat
+    condition: Expr | None
+    value: object
+    scope: dict = field(repr=False, compare=False)
+
+
 @dataclass
 class ValidationResult:
     """The cleaned answers to store, errors by path, and how many required answers are given."""
@@ -27,6 +44,19 @@ class ValidationResult:
     errors: dict[str, str] = field(default_factory=dict)
     required_total: int = 0
     required_answered: int = 0
+    refused: dict[str, str] = field(default_factory=dict)
+    """The errors of values that cannot be stored as sent (a subset of `errors`)."""
+    hidden: list[Hidden] = field(default_factory=list)
+
+    def kept(self) -> dict:
+        """The whole draft: `answers` plus the hidden answers, each back in its place."""
+        copies: dict[int, dict] = {}
+        document = _copy_scopes(self.answers, copies)
+        for entry in self.hidden:
+            target = copies.get(id(entry.scope))
+            if target is not None:
+                target[entry.item.name] = copy.deepcopy(entry.value)
+        return document
 
     @property
     def ok(self) -> bool:
@@ -55,8 +85,20 @@ def validate_answers(
     walker = _Walker(questionnaire, document, lang, today or dt.date.today(), partial, cleaner)
     walker.run(calculate_only=True)  # so expressions above a calculate can read its value
     walker.run(calculate_only=False)
-    errors = {**cleaner.errors, **walker.errors}
-    return ValidationResult(document, errors, walker.required_total, walker.required_answered)
+    errors = {**walker.errors, **cleaner.errors}  # what cannot be stored says so first
+    return ValidationResult(document, errors, walker.required_total, walker.required_answered,
+                            dict(cleaner.errors), walker.hidden)
+
+
+def _copy_scopes(value: object, copies: dict[int, dict]) -> object:
+    """A deep copy of a document, noting which copy each original object (scope) became."""
+    if isinstance(value, dict):
+        out = {key: _copy_scopes(item, copies) for key, item in value.items()}
+        copies[id(value)] = out
+        return out
+    if isinstance(value, list):
+        return [_copy_scopes(item, copies) for item in value]
+    return value
 
 
 class _Walker:
@@ -68,9 +110,7 @@ class _Walker:
         self.lang = lang
         self.partial = partial
         self.root_ctx = AnswerContext(questionnaire, document, today=today)
-        self.pending: dict[str, list[tuple[str, str]]] = {}
-        for problem in cleaner.pending:
-            self.pending.setdefault(problem.owner, []).append((problem.path, problem.message))
+        self.hidden: list[Hidden] = []
         self.errors: dict[str, str] = {}
         self.required_total = self.required_answered = 0
         self.calculate_only = False
@@ -82,14 +122,14 @@ class _Walker:
             if calculate_only or self._relevant(section.relevant, self.root_ctx):
                 self._items(section.items, self.document, self.root_ctx, "")
             else:
-                self._drop(section.items, self.document)
+                self._drop(section.items, self.document, "", section.relevant)
 
     def _items(self, items: list[Item], scope: dict, ctx: AnswerContext, prefix: str) -> None:
         for item in items:
             if isinstance(item, Note):
                 continue
             if not self.calculate_only and not self._relevant(item.relevant, ctx):
-                self._drop([item], scope)
+                self._drop([item], scope, prefix, item.relevant)
             elif isinstance(item, Group):
                 self._items(item.items, scope, ctx, prefix)
             elif isinstance(item, Repeat):
@@ -99,19 +139,22 @@ class _Walker:
             elif not self.calculate_only:
                 self._question(item, scope, ctx, f"{prefix}{item.name}")
 
-    def _drop(self, items: list[Item], scope: dict) -> None:
-        """Remove the answers of items that are not relevant (everything inside a group)."""
+    def _drop(self, items: list[Item], scope: dict, prefix: str, condition: Expr | None) -> None:
+        """Take out the answers of items that do not apply (everything inside a group), noting
+        each in `hidden` so the draft keeps it; calculations are simply recomputed later."""
         for item in items:
             if isinstance(item, Group):
-                self._drop(item.items, scope)
-            elif not isinstance(item, Note):
-                scope.pop(item.name, None)
+                self._drop(item.items, scope, prefix, condition)
+            elif not isinstance(item, Note) and item.name in scope:
+                value = scope.pop(item.name)
+                if isinstance(item, Repeat) or item.type != "calculate":
+                    self.hidden.append(Hidden(f"{prefix}{item.name}", item, condition, value,
+                                              scope))
 
     def _repeat(self, repeat: Repeat, scope: dict, ctx: AnswerContext, prefix: str) -> None:
         path = f"{prefix}{repeat.name}"
         rows = scope.get(repeat.name, [])
         if not self.calculate_only:
-            self._report_pending(path)
             limit = self._repeat_limit(repeat.repeat_count, ctx)
             if limit is not None and len(rows) > limit:
                 self.errors.setdefault(path, message("repeat_count", self.lang, limit=limit))
@@ -138,7 +181,6 @@ class _Walker:
             scope[question.name] = value
 
     def _question(self, question: Question, scope: dict, ctx: AnswerContext, path: str) -> None:
-        self._report_pending(path)  # an invalid value was dropped: it counts as unanswered
         value = scope.get(question.name)
         if value is not None and question.choice_filter and not self._offered(question, value, ctx):
             scope.pop(question.name)
@@ -169,12 +211,6 @@ class _Walker:
 
     def _relevant(self, relevant: Expr | None, ctx: AnswerContext) -> bool:
         return relevant is None or self._safe(lambda: evaluate_boolean(relevant.ast, ctx), True)
-
-    def _report_pending(self, owner: str) -> bool:
-        problems = self.pending.pop(owner, [])
-        for path, text in problems:
-            self.errors.setdefault(path, text)
-        return bool(problems)
 
     def _text(self, custom: dict[str, str], key: str) -> str:
         if custom:

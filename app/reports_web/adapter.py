@@ -76,6 +76,7 @@ class AnswerStream:
         self.readiness: list[Readiness] = []
         self.applications: list[Application] = []
         self.submissions = 0
+        self.left_out: list[str] = []
         self._forms = {v.id: Applicability(v.form, today) for v in plan.versions}
         self._fallback = Applicability(plan.newest.form, today)
         self._tables = [(MAIN_TABLE if t.key == MAIN else t.key, t.repeat_path)
@@ -89,8 +90,9 @@ class AnswerStream:
     def rows(self, records: Iterable[SubmissionRecord]) -> Iterator[AnswerRow]:
         """Every (table, answers) row of every record, in order."""
         for record in records:
-            if record.problem is not None:
-                continue  # an unusable version: the workbook lists it apart, counts nothing
+            if record.problem is not None:  # the workbook lists it apart; the report says so
+                self.left_out.append(record.opd_code)
+                continue
             self.submissions += 1
             self._collect(record)
             form = self._forms.get(record.questionnaire_id, self._fallback)

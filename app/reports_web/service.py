@@ -71,7 +71,8 @@ def round_report(session: Session, *, round_id: int, request: ReportRequest,
         opds=opds, dimensions=dimensions_of(spec), needs=stream.needs,
         readiness=stream.readiness, applications=stream.applications,
         questions=question_specs(plan, request.lang), answers=stream.rows(records),
-        timeframe_labels=spec.labels.get("jangka", {}) if spec else {}, lang=request.lang)
+        timeframe_labels=spec.labels.get("jangka", {}) if spec else {}, lang=request.lang,
+        left_out=stream.left_out)
     return build_report(data, options)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from app.questionnaires.bounds import number_problem
 from app.questionnaires.schema import Group, Item, Question, Questionnaire, Repeat, text_in
 
 ROW_ID = "_id"
@@ -94,6 +95,8 @@ def display(form: Questionnaire, question: Question, value: object, lang: str) -
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int | float):
+        if number_problem(value):  # stored around the bounds: shown as it is, never a crash
+            return repr(value)
         return format_decimal(value, locale=lang)
     if question.type == "date" and isinstance(value, str):
         try:

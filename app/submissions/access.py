@@ -61,7 +61,8 @@ class OfficerRound:
 
     @property
     def answers(self) -> dict:
-        return self.submission.answers if self.submission else {}
+        """The officer's whole draft (with answers kept for questions hidden right now)."""
+        return service.working_answers(self.submission) if self.submission else {}
 
     @property
     def accepting(self) -> bool:

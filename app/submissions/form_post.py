@@ -15,8 +15,10 @@ import json
 import uuid
 from dataclasses import dataclass
 
+from app.errors import Invalid
 from app.questionnaires.answers import ROW_ID
-from app.questionnaires.answers_clean import MAX_ROW_ID, MAX_ROWS
+from app.questionnaires.answers_clean import MAX_ROWS
+from app.questionnaires.bounds import row_id_ok
 from app.questionnaires.schema import Group, Item, Note, Question, Repeat, Section
 from app.submissions import formats
 from app.submissions.keys import ROWS_PREFIX, row_scope
@@ -101,9 +103,12 @@ class _Reader:
 
 
 def _row_ids(posted: list[str]) -> list[str]:
+    """The posted row ids in order; one of another form than the page gave refuses the post."""
     ids: list[str] = []
     for row_id in posted[:MAX_ROWS]:
-        if row_id and len(row_id) <= MAX_ROW_ID and row_id not in ids:
+        if not row_id_ok(row_id):
+            raise Invalid("submission.bad_row_id")
+        if row_id not in ids:
             ids.append(row_id)
     return ids
 

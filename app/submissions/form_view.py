@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from app.questionnaires.answers import ROW_ID, AnswerContext, Frame, row_path
+from app.questionnaires.answers_clean import text_limit
 from app.questionnaires.expressions import ExpressionError, evaluate_boolean
 from app.questionnaires.schema import (
     Expr,
@@ -60,6 +61,8 @@ class FieldView:
     day_words: str = ""
     elsewhere: str | None = None
     """The value saved elsewhere meanwhile, when it differs from this one (conflict)."""
+    max_chars: int | None = None
+    """How long a text answer may be (the browser says so before the server refuses it)."""
 
     @property
     def anchor(self) -> str:
@@ -206,7 +209,7 @@ class _Builder:
                          widget_of(q, self.questionnaire), bool(required), relevant,
                          value=show_value(q, value, self.lang), error=self.errors.get(path),
                          comments=self.comments.get(key, []), money=is_money(q),
-                         plain=is_year(q))
+                         plain=is_year(q), max_chars=text_limit(q) if q.type == "text" else None)
         if q.type == "date" and isinstance(value, str):
             view.day_words = formats.format_day(value, self.lang)
         if q.list_name:

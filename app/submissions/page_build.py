@@ -13,8 +13,10 @@ from app.submissions import service
 from app.submissions.completion import Completion, missing_by_section, problems
 from app.submissions.form_post import Action, section_digest
 from app.submissions.keys import anchor, path_of_key
+from app.submissions.not_sent import not_sent
 from app.submissions.remarks import Remark, remarks
 from app.submissions.screens import Screen, neighbours, pick_section, receipt
+from app.submissions.signature import signature
 from app.types import utcnow
 from app.web import render
 
@@ -81,6 +83,7 @@ def review_page(request: Request, session: Session, screen: Screen, answers: dic
     context = {
         **screen.base(Completion.of(partial)), "mode": "review", "nav": nav,
         "problems": problems(screen.questionnaire, listed, screen.lang),
+        "not_sent": not_sent(screen.questionnaire, partial, screen.lang, translator_for(request)),
         "blocked": errors is not None, "version": version, "remarks": found,
         "notice": notice, "logic": screen.logic(), "prev": nav[-1] if nav else None,
         "state": screen.state(answers, version, None, translator_for(request)),
@@ -106,7 +109,7 @@ def readonly_page(request: Request, session: Session, screen: Screen, *, status:
                        revision, screen.lang).code
     context = {**screen.base(Completion.of(partial)), "sections": sections, "notice": notice,
                "revision": revision, "code": code, "remarks": _remarks(session, screen, cleaned),
-               "printed_at": utcnow()}
+               "printed_at": utcnow(), "signature": signature(cleaned, screen.lang)}
     return _render(request, session, template, context, status)
 
 

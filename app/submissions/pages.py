@@ -94,7 +94,7 @@ def save_section(request: Request, session: SessionDep, ctx: OfficerRoundDep,
         saved = service.save_draft(
             session, round_=ctx.round, opd_id=ctx.opd.id, questionnaire=ctx.questionnaire,
             questionnaire_id=ctx.round.questionnaire_id, answers=answers, base_version=version,
-            actor=ctx.principal.user, lang=screen.lang)
+            actor=ctx.principal.user, lang=screen.lang, refuse=False)
     except Conflict as error:
         if error.key != "submission.stale":
             return readonly_page(request, session, screen, status=409, notice=error.key)
@@ -107,7 +107,8 @@ def save_section(request: Request, session: SessionDep, ctx: OfficerRoundDep,
               if screen.section_of(path) == current.name}
     if errors:
         return section_page(request, session, screen, current, shown=answers,
-                            stored=saved.submission.answers, version=saved.submission.version,
+                            stored=service.working_answers(saved.submission),
+                            version=saved.submission.version,
                             errors=errors, status=422, notice="form.fix_notice")
     target = target_after_save(screen, current, action, saved.result.answers)
     return RedirectResponse(target, status_code=303)

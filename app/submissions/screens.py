@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from app.models import SubmissionRevision
 from app.questionnaires.answers import ROW_ID
+from app.questionnaires.messages import message
 from app.questionnaires.schema import Questionnaire, Repeat, Section, text_in
 from app.submissions import form_view
 from app.submissions.access import OfficerRound
@@ -27,7 +28,10 @@ STATUS_KEYS = {
 JS_MESSAGES = ("saving", "saved", "failed", "offline", "closed", "session", "invalid_number",
                "invalid_integer", "conflict_auto", "conflict_title", "conflict_other",
                "conflict_use", "conflict_keep", "conflict_row", "conflict_submitted",
-               "confirm_remove", "unsaved_submit", "progress", "missing", "status_draft")
+               "confirm_remove", "unsaved_submit", "progress", "missing", "status_draft",
+               "conflict", "refused", "offline_retry", "nav_conflict", "nav_offline")
+BOUND_MESSAGES = ("text_invalid", "too_long", "number_range", "number_digits", "date_range")
+"""The boundary's own messages (app/questionnaires/messages.py), so the browser says the same."""
 
 
 @dataclass
@@ -100,7 +104,9 @@ class Screen:
                 "lang": self.lang, "tz": self.tz, "saved_at": saved_at, "section": section,
                 "editable": ctx.editable,
                 "save": f"/api/v1/rounds/{ctx.round.id}/submission",
-                "messages": {key: _(f"form.js_{key}") for key in JS_MESSAGES}}
+                "messages": {**{key: _(f"form.js_{key}") for key in JS_MESSAGES},
+                             **{key: message(key, self.lang, limit="{limit}")
+                                for key in BOUND_MESSAGES}}}
 
     def logic(self):
         return logic_json(self.questionnaire, self.lang)

@@ -2,6 +2,8 @@
 
 Every save carries the version it was based on; a stale save is refused with 409 and the
 current answers, never applied over someone else's work. Submitting snapshots a revision.
+A draft keeps the answers of questions that do not apply right now (`draft_answers`); the
+submitted revision, and `answers` that planners read, leave them out.
 """
 
 from dataclasses import dataclass
@@ -28,6 +30,16 @@ from app.types import utcnow
 EDITABLE = (SubmissionStatus.draft, SubmissionStatus.needs_revision)
 
 
+def working_answers(submission: Submission) -> dict:
+    """The officer's whole draft, with the answers of questions that do not apply right now."""
+    return submission.draft_answers if submission.draft_answers is not None \
+        else submission.answers
+
+
+def _draft_of(result: ValidationResult) -> dict | None:
+    return result.kept() if result.hidden else None
+
+
 @dataclass(frozen=True)
 class Saved:
     """A stored draft and the problems found so far (drafts may be incomplete)."""
@@ -51,12 +63,18 @@ def _require_open(session: Session, round_: Round, opd_id: int) -> None:
 def save_draft(
     session: Session, *, round_: Round, opd_id: int, questionnaire: Questionnaire,
     questionnaire_id: int, answers: object, base_version: int, actor: User, lang: str = "id",
+    refuse: bool = True,
 ) -> Saved:
-    """Store the answers if `base_version` is current (0 for a first save); commits."""
+    """Store the answers if `base_version` is current (0 for a first save); commits.
+
+    With `refuse` (the JSON API), a document holding anything that cannot be stored as sent
+    (result.refused) is refused whole with 422; without it (the form without JavaScript,
+    whose page shows the typed text again) what can be stored is.
+    """
     _require_open(session, round_, opd_id)
     result = validate_answers(questionnaire, answers, lang=lang, partial=True)
-    if "" in result.errors:
-        raise Invalid(detail={"fields": result.errors})
+    if "" in result.errors or (refuse and result.refused):
+        raise Invalid("submission.refused", detail={"fields": result.refused or result.errors})
     stored = _update_draft(session, round_, opd_id, result, base_version, actor)
     if stored is not None:
         return Saved(stored, result)
@@ -79,7 +97,8 @@ def _update_draft(session: Session, round_: Round, opd_id: int, result: Validati
     statement = (update(Submission)
                  .where(Submission.round_id == round_.id, Submission.opd_id == opd_id,
                         Submission.version == base_version, Submission.status.in_(EDITABLE))
-                 .values(version=base_version + 1, answers=result.answers, updated_at=utcnow(),
+                 .values(version=base_version + 1, answers=result.answers,
+                         draft_answers=_draft_of(result), updated_at=utcnow(),
                          updated_by_id=actor.id)
                  .returning(Submission)
                  .execution_options(populate_existing=True))
@@ -93,7 +112,8 @@ def _first_save(session, round_, opd_id, questionnaire_id, result, base_version,
     if base_version != 0:
         raise NotFound("submission.not_found")
     submission = Submission(round_id=round_.id, opd_id=opd_id, questionnaire_id=questionnaire_id,
-                            answers=result.answers, updated_by_id=actor.id)
+                            answers=result.answers, draft_answers=_draft_of(result),
+                            updated_by_id=actor.id)
     session.add(submission)
     try:
         session.flush()
@@ -122,10 +142,10 @@ def update_if_current(session: Session, submission: Submission, base_version: in
 
 
 def _state(submission: Submission) -> dict:
-    """The error detail of a refused save: the submission as it is now, apart from the error's
-    own fields (`error.status` stays the HTTP status)."""
+    """The error detail of a refused save: the submission as it is now (the officer's whole
+    draft), apart from the error's own fields (`error.status` stays the HTTP status)."""
     return {"current": {"version": submission.version, "status": submission.status,
-                        "answers": submission.answers}}
+                        "answers": working_answers(submission)}}
 
 
 def submit(
@@ -138,14 +158,14 @@ def submit(
     _require_open(session, round_, submission.opd_id)
     if submission.status not in EDITABLE:
         raise Conflict("submission.not_editable", detail=_state(submission))
-    result = validate_answers(questionnaire, submission.answers, lang=lang)
+    result = validate_answers(questionnaire, working_answers(submission), lang=lang)
     if result.errors:
         raise Invalid("submission.incomplete", detail={"fields": result.errors})
     before = submission.status
     try:
         update_if_current(session, submission, base_version, status=SubmissionStatus.submitted,
-                            answers=result.answers, submitted_at=utcnow(), updated_at=utcnow(),
-                            updated_by_id=actor.id)
+                          answers=result.answers, draft_answers=_draft_of(result),
+                          submitted_at=utcnow(), updated_at=utcnow(), updated_by_id=actor.id)
     except Conflict:
         if submission.status == SubmissionStatus.submitted and \
                 submission.version == base_version + 1:

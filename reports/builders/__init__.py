@@ -40,7 +40,8 @@ def build_report(data: ReportInput, options: ReportOptions | None = None) -> Rep
     labels = Labels(data.dimensions, dict(data.timeframe_labels))
     report = Report(
         round=data.round, lang=data.lang,
-        summary=build_summary(data.opds, data.needs, refs, data.round.generated_at),
+        summary=build_summary(data.opds, data.needs, refs, data.round.generated_at,
+                              data.left_out),
         dimensions=build_dimensions(data.dimensions, data.needs, refs),
         priority=build_priority(data.needs, data.dimensions, data.readiness, refs, labels,
                                 options.priority),

@@ -11,7 +11,7 @@ SENT = ("submitted", "approved")
 
 
 def build_summary(opds: list[OpdEntry], needs: list[Need], refs: dict[str, OpdRef],
-                  now: datetime) -> Summary:
+                  now: datetime, left_out: list[str] | tuple[str, ...] = ()) -> Summary:
     """Counts per state; late = deadline passed and nothing submitted (sent OPDs are not late)."""
     by_state = Counter(opd.state for opd in opds)
     late = [_late(opd, refs[opd.code], now) for opd in opds
@@ -30,6 +30,7 @@ def build_summary(opds: list[OpdEntry], needs: list[Need], refs: dict[str, OpdRe
         submitted_late=submitted_late,
         total_needs=len(needs),
         total_cost=sum(need.cost or 0.0 for need in needs),
+        left_out=tuple(left_out),
     )
 
 

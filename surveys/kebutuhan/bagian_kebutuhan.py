@@ -238,7 +238,8 @@ KEBUTUHAN: list[Row] = group(
             ],
         ),
         # A repeat cannot be required; the declaration in section K checks this count instead.
-        calculate("jumlah_kebutuhan", "count(${kebutuhan})"),
+        calculate("jumlah_kebutuhan", "count(${kebutuhan})",
+                  ("Jumlah kebutuhan yang diisi (dihitung)", "Needs entered (calculated)")),
     ],
 )
 

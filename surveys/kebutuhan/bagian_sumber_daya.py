@@ -126,6 +126,7 @@ SDM: list[Row] = group(
             "total_pegawai",
             "coalesce(${jumlah_pns}, 0) + coalesce(${jumlah_pppk}, 0) + "
             "coalesce(${jumlah_non_asn}, 0)",
+            ("Jumlah seluruh pegawai (dihitung)", "Total staff (calculated)"),
         ),
         _count(
             "jumlah_pengelola_tik",

@@ -133,12 +133,22 @@ KESIAPAN_ITEMS: dict[str, list[tuple[str, Text]]] = {
 }
 
 
+SCORE_LABELS = {
+    "struktur": ("Skor struktur (rata-rata, 1–5)", "Structure score (average, 1–5)"),
+    "infrastruktur": ("Skor infrastruktur (rata-rata, 1–5)",
+                      "Infrastructure score (average, 1–5)"),
+    "suprastruktur": ("Skor suprastruktur (rata-rata, 1–5)",
+                      "Superstructure score (average, 1–5)"),
+}
+
+
 def _kesiapan_rows() -> list[Row]:
     """Return the readiness items, each element followed by its score."""
     rows: list[Row] = []
     for element, items in KESIAPAN_ITEMS.items():
         rows += [select_one("skala", name, label, required=True) for name, label in items]
-        rows.append(calculate(f"skor_{element}", average([name for name, _ in items])))
+        rows.append(calculate(f"skor_{element}", average([name for name, _ in items]),
+                              SCORE_LABELS[element]))
     return rows
 
 

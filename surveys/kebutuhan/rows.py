@@ -97,9 +97,11 @@ def note(name: str, label: Text, **options: Any) -> Row:
     return field("note", name, label, **options)
 
 
-def calculate(name: str, calculation: str) -> Row:
-    """Return a hidden calculated field."""
-    return field("calculate", name, calculation=calculation)
+def calculate(name: str, calculation: str, label: Text | None = None) -> Row:
+    """Return a calculated field; with a label the officer sees its value as they type."""
+    if label is None:
+        return field("calculate", name, calculation=calculation)
+    return field("calculate", name, label, calculation=calculation)
 
 
 def group(name: str, label: Text, rows: list[Row], **options: Any) -> list[Row]:

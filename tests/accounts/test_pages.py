@@ -28,7 +28,9 @@ def test_an_invitation_link_lets_the_officer_set_a_password_and_log_in(client, w
     done = client.post(path, data={"password": NEW_PASSWORD, "password2": NEW_PASSWORD,
                                    "csrf_token": csrf_from(set_page.text)},
                        follow_redirects=False)
-    assert done.headers["location"] == "/login?done=1"
+    assert done.headers["location"] == "/"  # signed in: no second login
+    assert "Siti Aminah" in client.get("/").text
+    client.post("/logout", data={"csrf_token": csrf_from(client.get("/").text)})
     assert login(client, "siti", NEW_PASSWORD).status_code == 303
     listed = planner.get("/accounts?q=siti")
     row = re.search(r'<tr data-username="siti">(.*?)</tr>', listed.text, re.S).group(1)

@@ -69,19 +69,20 @@ def test_a_too_short_password_is_refused_with_the_rule(client, db):
     assert password_hash_of(db) is None
 
 
-def test_a_good_password_is_saved_and_logs_in(client, db):
+def test_a_good_password_is_saved_and_signs_in_at_once(client, db):
     token = invite(db)
     response = submit(client, token, NEW_PASSWORD)
     assert response.status_code == 303
-    assert response.headers["location"].startswith("/login")
-    assert "Kata sandi tersimpan. Silakan masuk." in client.get(response.headers["location"]).text
+    assert response.headers["location"] == "/"  # no second login
+    assert "Selamat datang, Budi Santoso." in client.get("/").text
+    client.cookies.clear()
     assert login(client, "budi", NEW_PASSWORD).status_code == 303
     assert "Selamat datang, Budi Santoso." in client.get("/").text
     with db.session() as session:
         link = session.exec(select(AccountLink)).one()
         actions = [e.action for e in session.exec(select(AuditEvent))]
     assert link.used_at is not None
-    assert "password.set" in actions
+    assert "password.set" in actions and actions.count("login.succeeded") == 2
 
 
 def test_a_link_works_only_once(client, db):

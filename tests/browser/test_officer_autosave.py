@@ -11,6 +11,7 @@ from tests.browser.officer_fixtures import Form, log_in, site_fixture  # noqa: F
 
 pytestmark = pytest.mark.browser
 SAVE_URL = "**/api/v1/rounds/*/submission"
+OFFLINE = "Offline, tersimpan di perangkat ini — dikirim otomatis saat tersambung lagi."
 
 
 def _stored(site) -> dict:
@@ -37,13 +38,13 @@ def test_autosave_survives_a_reload_and_an_offline_spell(page, site):
 
     page.route(SAVE_URL, lambda route: route.abort("internetdisconnected"))
     form.fill("pj_jabatan", "Sekretaris Dinas")
-    expect(status).to_have_text("Gagal menyimpan — mencoba lagi")
+    expect(status).to_have_text(OFFLINE)
     warned = []
     page.on("dialog", lambda dialog: (warned.append(dialog.type), dialog.accept()))
     page.reload()
     assert warned == ["beforeunload"]  # leaving with unsaved input warns
     expect(form.q("pj_jabatan").locator("input")).to_have_value("Sekretaris Dinas")
-    expect(status).to_have_text("Gagal menyimpan — mencoba lagi")
+    expect(status).to_have_text(OFFLINE)
     assert "pj_jabatan" not in _stored(site)
 
     page.unroute(SAVE_URL)

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from app.questionnaires.answers_clean import MAX_ROWS
-from app.questionnaires.coerce import MAX_TEXT
+from app.questionnaires.bounds import TEXT_LIMITS
 from app.questionnaires.validate import validate_answers
 from app.questionnaires.xlsform import load_xlsform
 from tests.questionnaires.workbooks import demo_workbook, simple_form
@@ -86,12 +86,33 @@ def test_custom_required_message(form):
     assert check(form, answers).errors == {"nama_opd": "Nama OPD wajib."}
 
 
-def test_answers_inside_a_non_relevant_group_are_dropped(form):
-    answers = good_answers() | {"punya_aplikasi": "tidak", "jumlah_aplikasi": "x"}
+def test_answers_inside_a_non_relevant_group_are_left_out_but_kept_for_the_draft(form):
+    answers = good_answers() | {"punya_aplikasi": "tidak"}
     result = check(form, answers)
-    assert result.errors == {}  # an invalid answer to a hidden question is not reported
-    assert "jumlah_aplikasi" not in result.answers
-    assert "catatan" not in result.answers
+    assert result.errors == {}
+    assert "jumlah_aplikasi" not in result.answers and "catatan" not in result.answers
+    assert [h.path for h in result.hidden] == ["jumlah_aplikasi", "catatan"]
+    kept = result.kept()
+    assert kept["jumlah_aplikasi"] == 3 and kept["catatan"] == "Baris satu\nbaris dua"
+    assert kept["total_biaya"] == result.answers["total_biaya"]
+    again = check(form, kept | {"punya_aplikasi": "ya"})
+    assert again.answers["jumlah_aplikasi"] == 3 and again.hidden == []
+
+
+def test_hidden_answers_inside_rows_go_back_to_their_row(form):
+    answers = good_answers()
+    answers["kebutuhan"][0]["alasan_biaya"] = "tidak perlu"
+    result = check(form, answers)
+    assert [h.path for h in result.hidden] == ["kebutuhan[1].alasan_biaya"]
+    assert result.kept()["kebutuhan"][0]["alasan_biaya"] == "tidak perlu"
+    assert "alasan_biaya" not in result.answers["kebutuhan"][0]
+
+
+def test_an_invalid_answer_to_a_hidden_question_is_still_refused(form):
+    answers = good_answers() | {"punya_aplikasi": "tidak", "jumlah_aplikasi": "x"}
+    result = check(form, answers, lang="en")
+    assert result.refused == {"jumlah_aplikasi": "Must be a whole number."}
+    assert result.errors == result.refused
 
 
 def test_non_relevant_question_in_a_repeat_row_is_dropped(form):
@@ -184,7 +205,8 @@ def test_bad_and_duplicate_row_ids(form):
     answers = good_answers()
     answers["kebutuhan"][1]["_id"] = "a1"
     result = check(form, answers, lang="en")
-    assert result.errors == {"kebutuhan[2]._id": "A row _id must be a unique string."}
+    assert result.errors == {
+        "kebutuhan[2]._id": "A row _id must be unique and 1–64 letters, digits, _ or -."}
     assert result.answers["kebutuhan"][0]["_id"] == "a1"
 
 
@@ -214,12 +236,13 @@ def test_values_are_coerced(form, field, value, stored):
         ("jumlah_pegawai", "1.5", "Must be a whole number."),
         ("jumlah_pegawai", True, "Must be a whole number."),
         ("jumlah_pegawai", "12 orang", "Must be a whole number."),
-        ("jumlah_pegawai", 2**60, "Must be a whole number."),
+        ("jumlah_pegawai", 2**60,
+         "The number is too large: at most 1,000,000,000,000,000 (10^15) either way."),
         ("tanggal", "2025-02-30", "Must be a valid date (YYYY-MM-DD)."),
         ("tanggal", "01/02/2025", "Must be a valid date (YYYY-MM-DD)."),
         ("nama_opd", 123, "Must be text."),
-        ("nama_opd", "x" * (MAX_TEXT + 1),
-         f"The text is too long (at most {MAX_TEXT} characters)."),
+        ("nama_opd", "x" * (TEXT_LIMITS["line"] + 1),
+         f"The text is too long (at most {TEXT_LIMITS['line']} characters)."),
         ("punya_aplikasi", ["ya"], "Not a valid choice."),
         ("kebutuhan", {"dimensi": "economy"}, "Must be a list of rows."),
     ],

@@ -82,8 +82,7 @@ def _officer_fills_and_submits(officer, url: str, link: str) -> None:
     officer.get_by_label("Kata sandi baru", exact=True).fill(OFFICER_PASSWORD)
     officer.get_by_label("Ulangi kata sandi baru").fill(OFFICER_PASSWORD)
     officer.get_by_role("button", name="Simpan kata sandi").click()
-    officer.wait_for_url("**/login?done=1")
-    _log_in(officer, url, "petugas.a", OFFICER_PASSWORD)
+    officer.wait_for_url(url + "/")  # signed in at once: no second login
     officer.locator(".round-card a.button").click()
     officer.locator('.q[data-name="nama"] input').fill("Andi Petugas")
     officer.locator('.q[data-name="jumlah"] input').fill("12")

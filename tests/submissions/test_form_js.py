@@ -82,4 +82,4 @@ def test_node_suite_passes(tmp_path):
                             cwd=ROOT, capture_output=True, text=True, timeout=120,
                             env={**os.environ, "OFFICER_LOGIC_CASES": str(path)})
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
-    assert "# pass 15" in result.stdout
+    assert "# pass 21" in result.stdout

@@ -55,9 +55,10 @@ def test_what_is_not_an_answers_document_is_422(client, world):
     response = client.put(_url(world), json={"version": 0, "answers": ["a"]},
                           headers={"X-CSRF-Token": csrf})
     assert response.status_code == 422
-    unknown = _put(client, world, csrf, {"tidak_ada": 1}, 0)
-    assert unknown.status_code == 200 and unknown.json()["errors"] == {
-        "tidak_ada": "Isian tidak dikenal."}
+    unknown = _put(client, world, csrf, {"pj_nama": "Ani", "tidak_ada": 1}, 0)
+    assert unknown.status_code == 422
+    assert unknown.json()["error"]["fields"] == {"tidak_ada": "Isian tidak dikenal."}
+    assert client.get(_url(world)).json()["status"] == "not_started"  # nothing was stored
 
 
 def test_autosave_needs_the_csrf_header_but_a_bearer_token_does_not(client, db, world):

@@ -58,7 +58,7 @@ class Sink(Protocol):
     """Data rows written per sheet key."""
 
     def open(self, sheets: list[SheetSpec]) -> None:
-        """Create every sheet in order and write its header row."""
+        """Create every sheet in order and write its header row (again: more sheets, after)."""
 
     def row(self, key: str, values: list) -> None:
         """Write the next data row of a sheet."""

@@ -49,7 +49,7 @@ class CsvZipSink:
         self.counts: dict[str, int] = {}
 
     def open(self, sheets: list[SheetSpec]) -> None:
-        for index, spec in enumerate(sheets, start=1):
+        for index, spec in enumerate(sheets, start=len(self.files) + 1):
             name = f"{index:02d} {spec.name}.csv"
             handle = open(self.tmp / name, "w", encoding=ENCODING, newline="")  # noqa: SIM115
             writer = csv.writer(handle)

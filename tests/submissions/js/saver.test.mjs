@@ -57,14 +57,14 @@ test("a change is kept locally, sent with its version and CSRF token, then forgo
   assert.equal(store.has("k"), false);
 });
 
-test("a failed save keeps the local copy and retries", async () => {
+test("offline, the local copy is kept and the save retried", async () => {
   mock.timers.enable({ apis: ["setTimeout"] });
   try {
     const requests = respond("offline", reply(200, { version: 4, saved_at: "2026-11-27T06:32:00Z" }));
     const { instance, seen } = saver();
     instance.touch(0);
     await instance.flush();
-    assert.equal(seen.statuses.at(-1), "failed");
+    assert.equal(seen.statuses.at(-1), "offline");
     assert.equal(instance.dirty, true);
     assert.ok(store.has("k"));
     mock.timers.tick(1000);
@@ -110,4 +110,57 @@ test("a stash left by an earlier page is read back; garbage is ignored", () => {
   assert.deepEqual(Saver.stashed("k").local, { a: 1 });
   store.set("k", "{not json");
   assert.equal(Saver.stashed("k"), null);
+});
+
+test("a storage fault (503) reads as offline; any other failure as failed; both retry", async () => {
+  mock.timers.enable({ apis: ["setTimeout"] });
+  try {
+    for (const [status, kind] of [[503, "offline"], [500, "failed"], [502, "failed"]]) {
+      store.clear();
+      const requests = respond(reply(status, { error: { code: "error.unavailable" } }),
+        reply(200, { version: 4, saved_at: "2026-11-27T06:32:00Z" }));
+      const { instance, seen } = saver();
+      instance.touch(0);
+      await instance.flush();
+      assert.equal(seen.statuses.at(-1), kind);
+      instance.touch(10_000); // typing meanwhile: the state stays honest
+      assert.equal(seen.statuses.at(-1), kind);
+      mock.timers.tick(10_000);
+      await instance.flush();
+      assert.equal(requests.length, 2);
+      assert.equal(seen.statuses.at(-1), "saved");
+    }
+  } finally {
+    mock.timers.reset();
+  }
+});
+
+test("a refused save (422) says so, keeps the input and is retried by the next edit", async () => {
+  const error = { code: "submission.refused", fields: { pj_nama: "Teks memuat …" } };
+  const requests = respond(reply(422, { error }),
+    reply(200, { version: 4, saved_at: "2026-11-27T06:32:00Z" }));
+  const seenErrors = [];
+  const { instance, seen } = saver({
+    onStatus: (kind, detail) => { seen.statuses.push(kind); seenErrors.push(detail); },
+  });
+  instance.touch(0);
+  await instance.flush();
+  assert.equal(seen.statuses.at(-1), "refused");
+  assert.deepEqual(seenErrors.at(-1), error);
+  assert.equal(instance.stopped, null);
+  assert.ok(store.has("k"));
+  instance.touch(0);
+  await instance.flush();
+  assert.equal(requests.length, 2);
+  assert.equal(seen.statuses.at(-1), "saved");
+});
+
+test("a stale save shows the conflict state", async () => {
+  respond(reply(409, { error: { status: 409, code: "submission.stale",
+    current: { version: 7, status: "draft", answers: {} } } }));
+  const { instance, seen } = saver();
+  instance.touch(0);
+  await instance.flush();
+  assert.equal(seen.statuses.at(-1), "conflict");
+  assert.equal(instance.paused, true);
 });

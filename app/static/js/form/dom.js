@@ -1,5 +1,6 @@
 // The page and the answers document: read and write controls, keep repeat rows in step with
 // the document, and show what the logic decided (hidden, required, errors, filtered choices).
+import { cleanText, dateProblem, numberProblem, textProblem } from "./bounds.js";
 import { formatDay, formatNumber, parseNumber } from "./numbers.js";
 
 const INPUT_WIDGETS = new Set(["text", "textarea", "number", "date", "radio", "select", "checkbox"]);
@@ -32,7 +33,8 @@ export function scopeFor(doc, chain, create = false) {
   return scope;
 }
 
-/** Read a question's control: {value} (typed, null when empty) or {bad, raw} for bad numbers. */
+/** Read a question's control: {value} (typed, null when empty) or {bad, raw} for input the
+ * server would refuse (app/questionnaires/bounds.py): it stays on this device until fixed. */
 export function readField(q, type) {
   const widget = q.dataset.w;
   if (widget === "radio") return { value: q.querySelector("input:checked")?.value ?? null };
@@ -40,16 +42,25 @@ export function readField(q, type) {
     const codes = [...q.querySelectorAll("input:checked")].map((input) => input.value);
     return { value: codes.length ? codes : null };
   }
-  const control = q.querySelector("input, textarea, select");
-  const text = control.value;
+  return readText(q, type, q.querySelector("input, textarea, select").value);
+}
+
+/** What a typed text means for a question (as readField). */
+export function readText(q, type, text) {
+  const widget = q.dataset.w;
   if (text.trim() === "") return { value: null };
-  if (widget !== "number") return { value: text };
-  const number = parseNumber(text);
-  if (number === null) return { value: null, bad: "invalid_number", raw: text };
-  if (type === "integer" && !Number.isInteger(number)) {
-    return { value: null, bad: "invalid_integer", raw: text };
+  const bad = (why) => ({ value: null, bad: why, raw: text });
+  if (widget === "date") return dateProblem(text) ? bad("date_range") : { value: text };
+  if (widget !== "number") {
+    if (textProblem(text)) return bad("text_invalid");
+    const value = cleanText(text);
+    return value.length > Number(q.dataset.max || Infinity) ? bad("too_long") : { value };
   }
-  return { value: number };
+  const number = parseNumber(text);
+  if (number === null) return bad("invalid_number");
+  if (type === "integer" && !Number.isInteger(number)) return bad("invalid_integer");
+  const problem = numberProblem(number);
+  return problem ? bad(problem) : { value: number };
 }
 
 /** Show a value in a question's control (numbers the Indonesian way, dates in words). */
@@ -84,12 +95,31 @@ function direct(root, selector, row) {
   return [...root.querySelectorAll(selector)].filter((el) => el.closest(".row") === row);
 }
 
-/** A new row element from the repeat's template, with its id in every name and id. */
+/** A new row element: a clone of the repeat's <template> with the row id put into every
+ * attribute and text that holds the placeholder. The id only ever becomes attribute or text
+ * content, never markup, whatever it holds (a colleague's row merged in after a conflict). */
 export function newRow(repeat, id) {
   const template = repeat.querySelector(":scope > template");
-  const holder = document.createElement("template");
-  holder.innerHTML = template.innerHTML.replaceAll(template.dataset.placeholder, id);
-  return holder.content.firstElementChild;
+  const row = template.content.firstElementChild.cloneNode(true);
+  fillPlaceholder(row, template.dataset.placeholder, id);
+  return row;
+}
+
+function fillPlaceholder(root, placeholder, id) {
+  const elements = root.nodeType === Node.ELEMENT_NODE ? [root] : [];
+  elements.push(...root.querySelectorAll("*"));
+  for (const el of elements) {
+    for (const attr of [...el.attributes]) {
+      if (attr.value.includes(placeholder)) {
+        el.setAttribute(attr.name, attr.value.replaceAll(placeholder, id));
+      }
+    }
+    if (el.localName === "template") fillPlaceholder(el.content, placeholder, id);
+  }
+  const texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+    if (node.data.includes(placeholder)) node.data = node.data.replaceAll(placeholder, id);
+  }
 }
 
 /** Make the rows and controls under `root` show `scope` (the document or one row). */

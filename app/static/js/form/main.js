@@ -2,8 +2,10 @@
 // conflicts and submit. The page works without this script (each section posts normally).
 import { hidePanel, labelOf, showConflicts, showElsewhere, showMerged, textOf }
   from "./conflict.js";
-import { isInput, readField, renumber, rowChain, scopeFor, showDay, syncDom, writeField }
-  from "./dom.js";
+import {
+  isInput, readField, readText, renumber, rowChain, rowPaths, scopeFor, showDay, syncDom,
+  writeField,
+} from "./dom.js";
 import { indexModel, run } from "./logic.js";
 import { merge } from "./merge.js";
 import { formatNumber, parseNumber } from "./numbers.js";
@@ -62,7 +64,7 @@ function readInto(q) {
 }
 
 function errorFor(key, entry) {
-  if (bad.has(key)) return M[bad.get(key)];
+  if (bad.has(key)) return say(M[bad.get(key)] ?? M.invalid_number, { limit: byKey(key)?.dataset.max });
   return entry.err ?? serverErrors.get(key) ?? null;
 }
 
@@ -77,16 +79,39 @@ function refresh() {
   if (form) applyState(form, result, errorFor, M);
 }
 
+// The whole draft goes to the server, answers of questions hidden right now included: the
+// server keeps them for when they apply again and leaves them out of what is submitted.
 function cleaned() {
-  return run(index, local, state.today).doc;
+  return structuredClone(local);
 }
 
+function savedAt(when) {
+  return new Intl.DateTimeFormat("id-ID", {
+    hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: state.tz,
+  }).format(new Date(when));
+}
+
+/** Where a refused save went wrong: "Nama penanggung jawab: Teks memuat …", also at the field. */
+function refusal(error) {
+  const keys = new Map([...rowPaths(local)].map(([key, path]) => [path, key]));
+  const found = Object.entries(error?.fields ?? {}).map(([path, text]) => {
+    const at = path.lastIndexOf("].");
+    const row = at < 0 ? "" : path.slice(0, at + 1);
+    const name = path.slice(at < 0 ? 0 : at + 2);
+    const key = row ? `${keys.get(row) ?? row}/${name}` : name;
+    serverErrors.set(key, text);
+    return `${labelOf(index, key)}: ${text}`;
+  });
+  if (found.length) refresh();
+  return found[0] ?? error?.message ?? "";
+}
+
+/** The one state the status line shows (see saver.js), with what to do where needed. */
 function showStatus(kind, detail) {
-  const text = kind === "saved" && detail
-    ? say(M.saved, { time: new Intl.DateTimeFormat("id-ID", {
-      hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: state.tz,
-    }).format(new Date(detail)) })
-    : M[kind === "pending" ? "saving" : kind] ?? "";
+  let text = M[kind === "pending" ? "saving" : kind] ?? "";
+  if (kind === "saved" && detail) text = say(M.saved, { time: savedAt(detail) });
+  if (kind === "refused") text = say(M.refused, { problem: refusal(detail) });
+  if (kind === "offline" && detail?.message) text = `${detail.message} ${M.offline_retry}`;
   statusLine.textContent = text;
   statusLine.dataset.kind = kind;
 }
@@ -109,7 +134,9 @@ const saver = new Saver({
       badge.textContent = M.status_draft;
     }
   },
-  onConflict: (error, sent) => resolveStale(error, sent, saver.base),
+  // Merged from what the page holds now, not from what was sent: typing while the stale save
+  // was on its way is kept.
+  onConflict: (error) => resolveStale(error, cleaned(), saver.base),
 });
 
 // ---- conflicts -----------------------------------------------------------------------------
@@ -119,7 +146,7 @@ function adopt(doc) {
   if (form) {
     syncDom(form, local, state.lang);
     for (const [key, text] of Object.entries(raw)) {
-      const control = byKey(key)?.querySelector("input");
+      const control = byKey(key)?.querySelector("input, textarea");
       if (control) control.value = text;
     }
     renumber(form, local);
@@ -148,6 +175,7 @@ function resolveStale(theirs, mine, base) {
   }
   for (const c of merged.conflicts) showElsewhere(byKey(c.key), text(c.key, c.theirs), M);
   saver.touch(0); // keep the merged input locally; sending waits for the officer
+  showStatus("conflict");
   showConflicts(panel, merged.conflicts, {
     labelOf: label, textOf: text, messages: M,
     onUse: (key, value) => {
@@ -165,9 +193,12 @@ function resolveStale(theirs, mine, base) {
       hidePanel(panel);
       form?.querySelectorAll(".elsewhere").forEach((note) => note.remove());
       saver.resume();
-      saver.touch(0);
+      saver.touch(0); // everything typed meanwhile goes with it
     },
   });
+  panel.tabIndex = -1;
+  panel.scrollIntoView({ block: "start" });
+  panel.focus({ preventScroll: true });
 }
 
 // ---- events ----------------------------------------------------------------------------------
@@ -182,11 +213,36 @@ function edited(target, delay) {
   saver.touch(delay);
 }
 
+/** Say on the status line why the page stays, and where to look. */
+function stay(message, focus) {
+  statusLine.textContent = message;
+  statusLine.dataset.kind = "blocked";
+  (focus ?? statusLine).focus?.({ preventScroll: false });
+}
+
 async function go(href) {
+  if (saver.paused && !panel.hidden) {
+    stay(M.nav_conflict, panel);
+    return;
+  }
   const saved = await saver.flush();
-  if (!saved && !saver.stopped) return; // keep the page: the save is retried, nothing is lost
+  if (!saved && !saver.stopped && saver.trouble === "offline") {
+    stay(M.nav_offline); // the next page would not load; the input is on this device
+    return;
+  }
+  // Saved, or kept on this device (the next page picks it up and sends it again).
   leaving = true;
   window.location.href = href;
+}
+
+/** A link to a problem or a comment: put the cursor in that question, its label in view. */
+function focusHash() {
+  if (!window.location.hash) return;
+  const target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+  if (!target) return;
+  target.scrollIntoView({ block: "start" });
+  target.querySelector("input:not([type=hidden]), textarea, select")
+    ?.focus({ preventScroll: true });
 }
 
 function onSubmit(event) {
@@ -225,12 +281,15 @@ function start() {
   const stash = state.editable ? Saver.stashed(saver.key) : null;
   if (stash) {
     Object.assign(raw, stash.raw ?? {});
-    for (const key of Object.keys(raw)) bad.set(key, "invalid_number");
+    for (const key of Object.keys(raw)) {
+      const q = byKey(key);
+      if (q) bad.set(key, readText(q, types.get(q.dataset.name), raw[key]).bad ?? "invalid_number");
+    }
     if (stash.v >= state.version) {
       adopt(stash.local);
       saver.touch(0);
     } else {
-      const mine = run(index, stash.local, state.today).doc;
+      const mine = stash.local;
       resolveStale({ version: state.version, answers: state.answers, status: state.status },
         mine, stash.base ?? {});
     }
@@ -239,11 +298,9 @@ function start() {
     if (state.saved_at) showStatus("saved", state.saved_at);
   }
   if (!state.editable) saver.stop("closed");
-  if (window.location.hash) {
-    // A link to a problem or a comment: put the cursor in that question, not just near it.
-    const target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
-    target?.querySelector("input:not([type=hidden]), textarea, select")?.focus();
-  }
+  // After the browser's own scroll to the fragment, which would otherwise take the focus back.
+  if (document.readyState === "complete") focusHash();
+  else window.addEventListener("load", () => setTimeout(focusHash, 0), { once: true });
 }
 
 start();
@@ -264,6 +321,10 @@ for (const link of document.querySelectorAll(".steps a, a.back")) {
   });
 }
 window.addEventListener("online", () => saver.schedule(0));
+window.addEventListener("offline", () => {
+  if (saver.dirty && !saver.stopped && !saver.paused) showStatus("offline");
+});
+window.addEventListener("hashchange", focusHash);
 window.addEventListener("beforeunload", (event) => {
   if (saver.dirty && !leaving) {
     event.preventDefault();

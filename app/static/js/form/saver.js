@@ -1,6 +1,12 @@
 // Autosave: changes go to the server in the background (debounced, and at once when asked),
 // each save carrying the version it was based on. Until the server acknowledges a change, the
 // officer's input also sits in localStorage, so a reload or a lost connection loses nothing.
+//
+// One state at a time goes to onStatus: pending/saving, saved, offline (no connection, or the
+// server's storage is unavailable: 503), conflict (a stale save waits for the officer),
+// refused (422: the server names what it cannot take), failed (anything else, retried),
+// session or closed (saving stopped). `trouble` remembers offline/failed/refused until a save
+// succeeds, so typing meanwhile does not pretend all is well.
 
 const RETRY_MS = [1000, 2000, 4000, 8000, 15000];
 
@@ -17,6 +23,7 @@ export class Saver {
     this.timer = null;
     this.paused = false;
     this.stopped = null;
+    this.trouble = null;
   }
 
   get dirty() {
@@ -27,7 +34,8 @@ export class Saver {
   touch(delay) {
     this.seq += 1;
     this.keep();
-    if (!this.paused && !this.stopped) this.onStatus(this.failures ? "failed" : "pending");
+    const still = this.trouble === "offline" || this.trouble === "failed";
+    if (!this.paused && !this.stopped) this.onStatus(still ? this.trouble : "pending");
     this.schedule(delay);
   }
 
@@ -70,6 +78,7 @@ export class Saver {
   }
 
   async request(answers) {
+    if (globalThis.navigator?.onLine === false) return { status: 0, body: {} };
     try {
       const response = await fetch(this.url, {
         method: "PUT",
@@ -91,24 +100,30 @@ export class Saver {
       this.base = answers;
       this.acked = Math.max(this.acked, seq);
       this.failures = 0;
+      this.trouble = null;
       this.keep();
       this.onSaved(body.version);
       if (this.dirty) this.schedule(300);
       else this.onStatus("saved", body.saved_at);
       return;
     }
-    const code = body?.error?.code;
-    if (status === 409 && code === "submission.stale") {
+    const error = body?.error;
+    if (status === 409 && error?.code === "submission.stale") {
       this.pause();
-      this.onConflict(body.error.current, answers);
+      this.onStatus("conflict");
+      this.onConflict(error.current, answers);
     } else if (status === 401 || status === 403) {
       this.stop("session");
-    } else if (status === 404 || status === 409 || status === 422) {
+    } else if (status === 404 || status === 409) {
       this.stop("closed");
+    } else if (status === 422) {
+      this.trouble = "refused"; // retrying the same answers cannot help: the next edit retries
+      this.onStatus("refused", error);
     } else {
       const wait = RETRY_MS[Math.min(this.failures, RETRY_MS.length - 1)];
       this.failures += 1;
-      this.onStatus("failed");
+      this.trouble = status === 0 || status === 503 ? "offline" : "failed";
+      this.onStatus(this.trouble, error);
       this.schedule(wait);
     }
   }
