@@ -11,8 +11,8 @@ from app.deps import DatabaseDep, SessionDep
 from app.i18n import language_of
 from app.models import Opd, Role
 from app.submissions.access import local_today
+from app.submissions.form.screens import STATUS_KEYS
 from app.submissions.overview import officer_rounds
-from app.submissions.screens import STATUS_KEYS
 from app.web import render
 
 router = APIRouter(tags=["pages: home"])

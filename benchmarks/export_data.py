@@ -18,8 +18,8 @@ from app import migrate
 from app.clock import local_today, utcnow
 from app.db import Database
 from app.models import AuditEvent, Opd, Round, RoundOpd, RoundStatus, Submission
+from app.questionnaires.answers.validate import validate_answers
 from app.questionnaires.service import definition_of, publish
-from app.questionnaires.validate import validate_answers
 from app.sample import DEFAULT_QUESTIONNAIRE
 from app.sample.answers import AnswerFaker, Sizes
 

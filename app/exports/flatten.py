@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from app.questionnaires.bounds import MIN_DATE
+from app.questionnaires.answers.bounds import MIN_DATE
 from app.questionnaires.schema import text_in
 
 from .plan import PlannedField, Table

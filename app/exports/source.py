@@ -14,9 +14,9 @@ from sqlmodel import Session, select
 
 from app.models import AuditEvent, Opd, Round, RoundOpd, Submission, SubmissionStatus, User
 from app.models import Questionnaire as QuestionnaireRow
-from app.questionnaires import bounds
+from app.questionnaires.answers import bounds
+from app.questionnaires.answers.validate import validate_answers
 from app.questionnaires.service import definition_of
-from app.questionnaires.validate import validate_answers
 
 from .options import ExportOptions
 from .plan import Version

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 
-from app.questionnaires.bounds import text_problem
+from app.questionnaires.answers.bounds import text_problem
 
 from .codebook import ExportContext, codebook_rows, info_rows
 from .hygiene import MAX_CELL_CHARS

@@ -12,7 +12,7 @@ from app.models import Submission, User
 from app.questionnaires.compat import check_compatibility
 from app.questionnaires.schema import Questionnaire
 from app.questionnaires.xlsform import FormError, load_xlsform
-from app.questionnaires.xlsform_read import LIMITS
+from app.questionnaires.xlsform.read import LIMITS
 
 MAX_WORKBOOK_BYTES = LIMITS.max_bytes  # what the routes read of an upload (then refused)
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from app.exports.masterplan import MasterplanSpec, program_items
 from app.exports.plan import MAIN, ExportPlan, PlannedField
 from app.exports.records import SubmissionRecord
-from app.questionnaires.answers import Frame
+from app.questionnaires.answers.document import Frame
 from app.questionnaires.schema import text_in
 from app.reports_web import fields
 from app.reports_web.relevance import Applicability

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Hashable
 
-from app.questionnaires.answers import AnswerContext, Frame
+from app.questionnaires.answers.document import AnswerContext, Frame
 from app.questionnaires.expressions.evaluate import evaluate_boolean
 from app.questionnaires.schema import Expr, Group, Question, Questionnaire, Repeat
 from reports.inputs import NOT_APPLICABLE

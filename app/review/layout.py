@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from app.questionnaires.bounds import number_problem
+from app.questionnaires.answers.bounds import number_problem
 from app.questionnaires.schema import Group, Item, Question, Questionnaire, Repeat, text_in
 
 ROW_ID = "_id"

@@ -8,8 +8,8 @@ from sqlmodel import Session, select
 
 from app.models import Questionnaire as QuestionnaireRow
 from app.models import ReviewComment, Role, Round, RoundOpd, Submission, User
+from app.questionnaires.answers.validate import validate_answers
 from app.questionnaires.service import definition_of
-from app.questionnaires.validate import validate_answers
 from app.rounds.progress import (
     Contact,
     ProgressFilter,

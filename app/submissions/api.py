@@ -10,10 +10,10 @@ from fastapi import APIRouter, Request
 from app.deps import SessionDep
 from app.errors import API_ERRORS
 from app.i18n import language_of
-from app.questionnaires.validate import validate_answers
+from app.questionnaires.answers.validate import validate_answers
 from app.submissions import service
 from app.submissions.access import OfficerRoundDep, local_today
-from app.submissions.defaults import initial_answers
+from app.submissions.form.defaults import initial_answers
 from app.submissions.schemas import (
     CommentOut,
     CompletionOut,

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from app.questionnaires.answers.validate import ValidationResult
 from app.questionnaires.schema import Questionnaire, text_in
-from app.questionnaires.validate import ValidationResult
-from app.submissions.keys import anchor, top_name
+from app.submissions.form.keys import anchor, top_name
 
 _SEGMENT = re.compile(r"([^\[\].]+(?:\.[^\[\].]+)*?)\[([0-9]+)\]\.?")
 

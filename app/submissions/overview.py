@@ -9,12 +9,12 @@ from sqlmodel import Session
 
 from app.models import Questionnaire as QuestionnaireRow
 from app.models import Round
+from app.questionnaires.answers.validate import validate_answers
 from app.questionnaires.service import definition_of
-from app.questionnaires.validate import validate_answers
 from app.rounds.service import accepts_answers, asked, deadline, rounds_for_opd
 from app.submissions import service
 from app.submissions.completion import Completion
-from app.submissions.defaults import initial_answers
+from app.submissions.form.defaults import initial_answers
 from app.types import utcnow
 
 NOT_STARTED = "not_started"

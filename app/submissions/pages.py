@@ -14,21 +14,21 @@ from app.errors import Conflict, Invalid, NotFound
 from app.i18n import language_of
 from app.submissions import service
 from app.submissions.access import OfficerRound, OfficerRoundDep, local_today
-from app.submissions.defaults import initial_answers
-from app.submissions.form_post import (
-    changed_elsewhere,
-    parse_action,
-    read_section,
-    section_digest,
-)
-from app.submissions.page_build import (
+from app.submissions.form.defaults import initial_answers
+from app.submissions.form.page import (
     readonly_page,
     receipt_page,
     review_page,
     section_page,
     target_after_save,
 )
-from app.submissions.screens import Screen, pick_section
+from app.submissions.form.post import (
+    changed_elsewhere,
+    parse_action,
+    read_section,
+    section_digest,
+)
+from app.submissions.form.screens import Screen, pick_section
 from app.types import as_db_int
 
 router = APIRouter(tags=["pages: officer form"])

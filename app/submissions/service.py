@@ -22,8 +22,8 @@ from app.models import (
     SubmissionStatus,
     User,
 )
+from app.questionnaires.answers.validate import ValidationResult, validate_answers
 from app.questionnaires.schema import Questionnaire
-from app.questionnaires.validate import ValidationResult, validate_answers
 from app.rounds.service import accepts_answers, asked
 from app.types import utcnow
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from app.exports.hygiene import safe_cell_text
 from app.exports.sinks.csvzip import csv_value
-from app.questionnaires import bounds
+from app.questionnaires.answers import bounds
 from app.questionnaires.messages import message
 from tests.properties.conftest import PROPERTY
 

@@ -3,7 +3,7 @@
 import datetime as dt
 from functools import cache
 
-from app.questionnaires.answers import Frame
+from app.questionnaires.answers.document import Frame
 from app.questionnaires.xlsform import load_xlsform
 from app.reports_web.relevance import Applicability, conditions
 from app.sample import DEFAULT_QUESTIONNAIRE

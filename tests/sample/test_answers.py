@@ -7,7 +7,7 @@ from functools import cache
 
 import pytest
 
-from app.questionnaires.validate import validate_answers
+from app.questionnaires.answers.validate import validate_answers
 from app.questionnaires.xlsform import load_xlsform
 from app.sample import DEFAULT_QUESTIONNAIRE
 from app.sample.answers import AnswerFaker, Sizes

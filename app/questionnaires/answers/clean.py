@@ -11,11 +11,11 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-from .answers import ROW_ID, row_path, scope_members
+from ..messages import message
+from ..schema import Question, Questionnaire, Repeat
 from .bounds import TEXT_LIMITS, row_id_ok
 from .coerce import CoerceError, coerce
-from .messages import message
-from .schema import Question, Questionnaire, Repeat
+from .document import ROW_ID, row_path, scope_members
 
 MAX_ROWS = 500
 """Rows per repeat (one list)."""

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from .schema import Choice, Question, Questionnaire, Repeat
-from .xlsform_exprs import CHOICE_PREFIX
+from ..schema import Choice, Question, Questionnaire, Repeat
+from ..xlsform.exprs import CHOICE_PREFIX
 
 ROW_ID = "_id"
 

@@ -1,6 +1,6 @@
 """validate_answers: the one validation path for answers (HTML form, autosave, API, CLI).
 
-Pure and deterministic given `today`. Two passes: answers_clean checks shape, types and
+Pure and deterministic given `today`. Two passes: clean.py checks shape, types and
 bounds; then the form is walked in document order, evaluating relevance, calculations,
 required, constraints, choice filters and repeat_count as KoboToolbox/ODK would.
 
@@ -16,12 +16,12 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-from .answers import AnswerContext, Frame, row_path
-from .answers_clean import Cleaner
+from ..expressions import ExpressionError, evaluate, evaluate_boolean
+from ..messages import message
+from ..schema import Expr, Group, Item, Note, Question, Questionnaire, Repeat, text_in
+from .clean import Cleaner
 from .coerce import is_empty
-from .expressions import ExpressionError, evaluate, evaluate_boolean
-from .messages import message
-from .schema import Expr, Group, Item, Note, Question, Questionnaire, Repeat, text_in
+from .document import AnswerContext, Frame, row_path
 
 
 @dataclass(frozen=True)

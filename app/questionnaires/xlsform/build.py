@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from .schema import Group, Item, Note, Question, Questionnaire, Repeat, Section
-from .xlsform_columns import MASTERPLAN_COLUMN, Languages
-from .xlsform_rows import is_bool_word, is_true
-from .xlsform_sheets import ChoiceLists, Settings, translations
-from .xlsform_survey import CheckedSurvey
-from .xlsform_tree import Node
+from ..schema import Group, Item, Note, Question, Questionnaire, Repeat, Section
+from .columns import MASTERPLAN_COLUMN, Languages
+from .rows import is_bool_word, is_true
+from .sheets import ChoiceLists, Settings, translations
+from .survey import CheckedSurvey
+from .tree import Node
 
 IMPLICIT_LABEL = {"id": "Umum", "en": "General"}
 

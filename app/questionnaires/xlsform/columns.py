@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .xlsform_read import FormError, Sheet
+from .read import FormError, Sheet
 
 TRANSLATABLE = ("label", "hint", "required_message", "constraint_message")
 # pyxform's custom instance attribute: which role a field plays in the master-plan export

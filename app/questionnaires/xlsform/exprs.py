@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .expressions import ExpressionError, parse, references, to_json
-from .expressions.lexer import tokenize
-from .expressions.parser import WORD_OPERATORS
-from .schema import Expr
-from .xlsform_read import FormError
-from .xlsform_rows import is_bool_word
-from .xlsform_tree import Node
+from ..expressions import ExpressionError, parse, references, to_json
+from ..expressions.lexer import tokenize
+from ..expressions.parser import WORD_OPERATORS
+from ..schema import Expr
+from .read import FormError
+from .rows import is_bool_word
+from .tree import Node
 
 CHOICE_PREFIX = "_choice."
 """In a choice_filter AST, {"type": "ref", "name": "_choice.col"} is column `col` of the choice

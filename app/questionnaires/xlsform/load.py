@@ -12,19 +12,19 @@ from dataclasses import dataclass, field
 
 from app.uploads.problems import capped
 
-from .schema import Questionnaire
-from .xlsform_build import build_questionnaire
-from .xlsform_columns import (
+from ..schema import Questionnaire
+from .build import build_questionnaire
+from .columns import (
     CHOICES_COLUMNS,
     SURVEY_COLUMNS,
     check_columns,
     find_languages,
 )
-from .xlsform_read import KNOWN_SHEETS, FormError, Sheet, read_workbook
-from .xlsform_sheets import parse_choices, parse_settings
-from .xlsform_survey import check_survey
+from .read import KNOWN_SHEETS, FormError, Sheet, read_workbook
+from .sheets import parse_choices, parse_settings
+from .survey import check_survey
 
-__all__ = ["FormError", "LoadResult", "load_xlsform"]
+__all__ = ["FormError", "LoadResult", "compile_with_pyxform", "load_xlsform"]
 log = logging.getLogger(__name__)
 
 

@@ -6,9 +6,9 @@ in the same repeat (the needs repeat): one repeat row is one program of the mast
 
 from __future__ import annotations
 
-from .xlsform_columns import MASTERPLAN_COLUMN, MASTERPLAN_ROLES
-from .xlsform_read import FormError
-from .xlsform_tree import Node, walk
+from .columns import MASTERPLAN_COLUMN, MASTERPLAN_ROLES
+from .read import FormError
+from .tree import Node, walk
 
 # Roles whose value the export computes with: the question type must fit.
 ROLE_TYPES = {

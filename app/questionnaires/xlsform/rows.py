@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .xlsform_columns import NAME_RE, SURVEY_COLUMNS, split_header
-from .xlsform_read import FormError, SheetRow
+from .columns import NAME_RE, SURVEY_COLUMNS, split_header
+from .read import FormError, SheetRow
 
 QUESTION_TYPES = ("text", "integer", "decimal", "date")
 SELECTS = ("select_one", "select_multiple")

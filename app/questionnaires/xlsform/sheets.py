@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .schema import Choice, LangText
-from .xlsform_columns import NAME_RE, SETTINGS_COLUMNS, Languages, split_header
-from .xlsform_read import FormError, Sheet, SheetRow
+from ..schema import Choice, LangText
+from .columns import NAME_RE, SETTINGS_COLUMNS, Languages, split_header
+from .read import FormError, Sheet, SheetRow
 
 
 @dataclass

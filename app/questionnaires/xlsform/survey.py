@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .coerce import static_default_problem
-from .schema import Expr
-from .xlsform_columns import Languages
-from .xlsform_exprs import choice_columns, compile_cells, is_dynamic_default
-from .xlsform_read import FormError, Sheet, SheetRow
-from .xlsform_roles import check_masterplan_roles
-from .xlsform_rows import RowType, check_row, parse_type
-from .xlsform_sheets import ChoiceLists, missing_labels, translations
-from .xlsform_tree import Node, build_tree, index_names, walk
+from ..answers.coerce import static_default_problem
+from ..schema import Expr
+from .columns import Languages
+from .exprs import choice_columns, compile_cells, is_dynamic_default
+from .read import FormError, Sheet, SheetRow
+from .roles import check_masterplan_roles
+from .rows import RowType, check_row, parse_type
+from .sheets import ChoiceLists, missing_labels, translations
+from .tree import Node, build_tree, index_names, walk
 
 
 @dataclass

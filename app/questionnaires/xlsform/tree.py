@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .xlsform_read import FormError, SheetRow
-from .xlsform_rows import RowType
+from .read import FormError, SheetRow
+from .rows import RowType
 
 
 @dataclass

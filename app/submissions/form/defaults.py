@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from app.questionnaires.answers import AnswerContext
-from app.questionnaires.coerce import CoerceError, coerce
+from app.questionnaires.answers.coerce import CoerceError, coerce
+from app.questionnaires.answers.document import AnswerContext
 from app.questionnaires.expressions import ExpressionError, evaluate
 from app.questionnaires.schema import Question, Questionnaire
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from app.questionnaires.answers import ROW_ID
+from app.questionnaires.answers.document import ROW_ID
 
 ROWS_PREFIX = "rows:"
 _INDEXED = re.compile(r"([^\[\]]+)\[([0-9]+)\]\.?(.*)", re.DOTALL)

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import groupby
 
+from app.questionnaires.answers.validate import Hidden, ValidationResult
 from app.questionnaires.schema import Question, Questionnaire, Repeat, text_in
-from app.questionnaires.validate import Hidden, ValidationResult
 from app.submissions.completion import where
-from app.submissions.formats import format_number
+from app.submissions.form.formats import format_number
 
 Translate = Callable[..., str]
 

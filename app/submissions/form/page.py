@@ -7,16 +7,16 @@ from sqlmodel import Session
 
 from app.i18n import translator_for
 from app.models import SubmissionRevision, SubmissionStatus
+from app.questionnaires.answers.validate import validate_answers
 from app.questionnaires.schema import Section
-from app.questionnaires.validate import validate_answers
 from app.submissions import service
 from app.submissions.completion import Completion, missing_by_section, problems
-from app.submissions.form_post import Action, section_digest
-from app.submissions.keys import anchor, path_of_key
-from app.submissions.not_sent import not_sent
-from app.submissions.remarks import Remark, remarks
-from app.submissions.screens import Screen, neighbours, pick_section, receipt
-from app.submissions.signature import signature
+from app.submissions.form.keys import anchor, path_of_key
+from app.submissions.form.not_sent import not_sent
+from app.submissions.form.post import Action, section_digest
+from app.submissions.form.remarks import Remark, remarks
+from app.submissions.form.screens import Screen, neighbours, pick_section, receipt
+from app.submissions.form.signature import signature
 from app.types import utcnow
 from app.web import render
 

@@ -16,12 +16,12 @@ import uuid
 from dataclasses import dataclass
 
 from app.errors import Invalid
-from app.questionnaires.answers import ROW_ID
-from app.questionnaires.answers_clean import MAX_ROWS
-from app.questionnaires.bounds import row_id_ok
+from app.questionnaires.answers.bounds import row_id_ok
+from app.questionnaires.answers.clean import MAX_ROWS
+from app.questionnaires.answers.document import ROW_ID
 from app.questionnaires.schema import Group, Item, Note, Question, Repeat, Section
-from app.submissions import formats
-from app.submissions.keys import ROWS_PREFIX, row_scope
+from app.submissions.form import formats
+from app.submissions.form.keys import ROWS_PREFIX, row_scope
 
 Form = dict[str, list[str]]
 ROW_ACTIONS = ("add", "remove", "up", "down")

@@ -13,7 +13,7 @@ from datetime import datetime
 from app.models import ReviewComment
 from app.questionnaires.schema import Questionnaire
 from app.submissions.completion import section_of, where
-from app.submissions.keys import key_of_path, path_of_key
+from app.submissions.form.keys import key_of_path, path_of_key
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,14 @@ import json
 from dataclasses import dataclass, field
 
 from app.models import SubmissionRevision
-from app.questionnaires.answers import ROW_ID
+from app.questionnaires.answers.document import ROW_ID
 from app.questionnaires.messages import message
 from app.questionnaires.schema import Questionnaire, Repeat, Section, text_in
-from app.submissions import form_view
 from app.submissions.access import OfficerRound
 from app.submissions.completion import Completion, section_of
-from app.submissions.form_logic import logic_json
-from app.submissions.remarks import Remark, by_key
+from app.submissions.form import view as form_view
+from app.submissions.form.logic import logic_json
+from app.submissions.form.remarks import Remark, by_key
 from app.types import utcnow
 
 STATUS_KEYS = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.submissions.formats import format_day
+from app.submissions.form.formats import format_day
 
 FIELDS = {
     "name": ("penandatangan_nama", "pj_nama"),

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from app.questionnaires.answers import ROW_ID, AnswerContext, Frame, row_path
-from app.questionnaires.answers_clean import text_limit
+from app.questionnaires.answers.clean import text_limit
+from app.questionnaires.answers.document import ROW_ID, AnswerContext, Frame, row_path
 from app.questionnaires.expressions import ExpressionError, evaluate_boolean
 from app.questionnaires.schema import (
     Expr,
@@ -25,8 +25,8 @@ from app.questionnaires.schema import (
     Section,
     text_in,
 )
-from app.submissions import formats
-from app.submissions.keys import anchor, row_scope
+from app.submissions.form import formats
+from app.submissions.form.keys import anchor, row_scope
 
 RADIO_MAX = 7
 """Choice lists longer than this are drawn as a drop-down rather than radio buttons."""

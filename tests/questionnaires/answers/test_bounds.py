@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from app.questionnaires import bounds
-from app.questionnaires.coerce import CoerceError, coerce
+from app.questionnaires.answers import bounds
+from app.questionnaires.answers.coerce import CoerceError, coerce
 
 
 def refused(qtype: str, raw: object, **kwargs) -> str:
@@ -102,7 +102,7 @@ def test_a_stored_document_is_checked_where_it_leaves():
                 {"x": [{"y": float("-inf")}]}, {"x": "\x85"}, {"x": -(10**200)}):
         assert bounds.breaks_rule(bad), bad
 
-VECTORS = json.loads((Path(__file__).parents[1] / "submissions" / "bounds_vectors.json")
+VECTORS = json.loads((Path(__file__).parents[2] / "submissions" / "form" / "bounds_vectors.json")
                      .read_text())
 
 

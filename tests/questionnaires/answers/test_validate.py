@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from app.questionnaires.answers_clean import MAX_ROWS
-from app.questionnaires.bounds import TEXT_LIMITS
-from app.questionnaires.validate import validate_answers
+from app.questionnaires.answers.bounds import TEXT_LIMITS
+from app.questionnaires.answers.clean import MAX_ROWS
+from app.questionnaires.answers.validate import validate_answers
 from app.questionnaires.xlsform import load_xlsform
 from tests.questionnaires.workbooks import demo_workbook, simple_form
 

@@ -14,7 +14,7 @@ from tests.questionnaires.workbooks import (
     simple_form,
 )
 
-DEFAULT_WORKBOOK = Path(__file__).resolve().parents[2] / "surveys" / "kebutuhan-smart-city.xlsx"
+DEFAULT_WORKBOOK = Path(__file__).resolve().parents[3] / "surveys" / "kebutuhan-smart-city.xlsx"
 
 
 @pytest.fixture(scope="module")
@@ -165,8 +165,8 @@ def test_default_questionnaire_loads_without_errors():
 
 
 def test_readme_documents_every_type_column_and_setting():
-    from app.questionnaires.xlsform_columns import SETTINGS_COLUMNS, SURVEY_COLUMNS
-    from app.questionnaires.xlsform_rows import QUESTION_TYPES, SELECTS
+    from app.questionnaires.xlsform.columns import SETTINGS_COLUMNS, SURVEY_COLUMNS
+    from app.questionnaires.xlsform.rows import QUESTION_TYPES, SELECTS
 
     readme = (DEFAULT_WORKBOOK.parent / "README.md").read_text(encoding="utf-8")
     documented = [*QUESTION_TYPES, *SELECTS, *SURVEY_COLUMNS, *SETTINGS_COLUMNS]

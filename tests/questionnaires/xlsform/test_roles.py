@@ -88,9 +88,9 @@ def test_a_misspelt_column_is_an_unknown_column():
 def test_the_default_questionnaire_declares_every_role_on_the_needs_repeat():
     from pathlib import Path
 
-    from app.questionnaires.xlsform_columns import MASTERPLAN_ROLES
+    from app.questionnaires.xlsform.columns import MASTERPLAN_ROLES
 
-    path = Path(__file__).resolve().parents[2] / "surveys" / "kebutuhan-smart-city.xlsx"
+    path = Path(__file__).resolve().parents[3] / "surveys" / "kebutuhan-smart-city.xlsx"
     questionnaire = load_xlsform(path.read_bytes()).questionnaire
     roles = {ref.question.masterplan: ref for ref in questionnaire.fields()
              if ref.question.masterplan}

@@ -9,16 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from app.questionnaires.validate import validate_answers
+from app.questionnaires.answers.validate import validate_answers
 from app.questionnaires.xlsform import load_xlsform
-from app.submissions import formats
-from app.submissions.form_logic import logic_tree
-from app.submissions.keys import key_of_path
+from app.submissions.form import formats
+from app.submissions.form.keys import key_of_path
+from app.submissions.form.logic import logic_tree
 from tests.conftest import missing
 from tests.submissions.default_answers import DEFAULT_WORKBOOK, default_answers
 from tests.submissions.workbooks import types_questionnaire
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 HERE = Path(__file__).parent
 VECTORS = json.loads((HERE / "number_vectors.json").read_text())
 TODAY = dt.date(2026, 11, 27)

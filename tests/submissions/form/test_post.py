@@ -2,13 +2,13 @@
 
 import pytest
 
-from app.submissions.form_post import (
+from app.submissions.form.keys import key_of_path, path_of_key, row_paths
+from app.submissions.form.post import (
     changed_elsewhere,
     parse_action,
     read_section,
     section_digest,
 )
-from app.submissions.keys import key_of_path, path_of_key, row_paths
 from tests.submissions.workbooks import types_questionnaire
 
 

@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from app.questionnaires.validate import validate_answers
-from app.submissions.defaults import initial_answers
-from app.submissions.form_view import is_money, section_view
+from app.questionnaires.answers.validate import validate_answers
+from app.submissions.form.defaults import initial_answers
+from app.submissions.form.view import is_money, section_view
 from tests.submissions.workbooks import types_questionnaire
 
 TODAY = dt.date(2026, 11, 27)

@@ -1,7 +1,7 @@
 """Years are shown as years: 2026, not 2.026."""
 
 from app.questionnaires.schema import Question
-from app.submissions.form_view import show_value
+from app.submissions.form.view import show_value
 
 
 def test_a_year_keeps_no_thousands_separator_but_a_count_does():

@@ -1,6 +1,6 @@
-// What the server accepts (app/questionnaires/bounds.py), checked as the officer types so the
+// What the server accepts (app/questionnaires/answers/bounds.py), checked as the officer types so the
 // form never sends what would be refused: such input stays on this device with its message.
-// tests/submissions/js/bounds.test.mjs holds the two equal on shared cases.
+// tests/submissions/form/js/bounds.test.mjs holds the two equal on shared cases.
 
 const REFUSED = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const REMOVED = /[\x01-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]/g;

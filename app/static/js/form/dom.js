@@ -34,7 +34,7 @@ export function scopeFor(doc, chain, create = false) {
 }
 
 /** Read a question's control: {value} (typed, null when empty) or {bad, raw} for input the
- * server would refuse (app/questionnaires/bounds.py): it stays on this device until fixed. */
+ * server would refuse (app/questionnaires/answers/bounds.py): it stays on this device until fixed. */
 export function readField(q, type) {
   const widget = q.dataset.w;
   if (widget === "radio") return { value: q.querySelector("input:checked")?.value ?? null };

@@ -1,6 +1,6 @@
 // The form's logic in the browser: relevance, calculations, required, constraints, choice
 // filters and repeat_count, walked over the answers document exactly as validate_answers
-// (app/questionnaires/validate.py) walks it: a calculate-only pass, then the full pass, where
+// (app/questionnaires/answers/validate.py) walks it: a calculate-only pass, then the full pass, where
 // answers of questions that do not apply are dropped. The model comes from form_logic.py.
 import { evaluate, evaluateBoolean } from "../expressions.js";
 

@@ -1,5 +1,5 @@
 // Indonesian numbers and dates, as officers type and read them. Mirrors
-// app/submissions/formats.py (parse_number, format_number, format_day); the shared vectors in
+// app/submissions/form/formats.py (parse_number, format_number, format_day); the shared vectors in
 // tests/submissions/number_vectors.json hold the two equal.
 import { formatNumber as xpathNumber } from "../expressions.js";
 

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import { cleanText, dateProblem, numberProblem, textProblem }
-  from "../../../app/static/js/form/bounds.js";
+  from "../../../../app/static/js/form/bounds.js";
 
 const vectors = JSON.parse(readFileSync(new URL("../bounds_vectors.json", import.meta.url)));
 

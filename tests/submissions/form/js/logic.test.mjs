@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
-import { indexModel, run } from "../../../app/static/js/form/logic.js";
+import { indexModel, run } from "../../../../app/static/js/form/logic.js";
 
 const file = process.env.OFFICER_LOGIC_CASES;
 

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { merge, same } from "../../../app/static/js/form/merge.js";
+import { merge, same } from "../../../../app/static/js/form/merge.js";
 
 test("an answer changed on one side only takes that side", () => {
   const base = { a: "1", b: "1" };

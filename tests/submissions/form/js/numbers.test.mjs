@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
-import { formatDay, formatNumber, parseNumber } from "../../../app/static/js/form/numbers.js";
+import { formatDay, formatNumber, parseNumber } from "../../../../app/static/js/form/numbers.js";
 
 const vectors = JSON.parse(readFileSync(new URL("../number_vectors.json", import.meta.url)));
 

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { beforeEach, mock, test } from "node:test";
 
-import { Saver } from "../../../app/static/js/form/saver.js";
+import { Saver } from "../../../../app/static/js/form/saver.js";
 
 const store = new Map();
 globalThis.localStorage = {
