@@ -10,9 +10,9 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from app.auth.policy import csrf_token_for
 from app.i18n import language_of, translator
 from app.responses import encodable
+from app.security.csrf import token_for
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -50,7 +50,7 @@ def render(request: Request, template: str, context: dict | None = None, *, stat
         "_": translator(lang),
         "lang": lang,
         "principal": principal,
-        "csrf_token": csrf_token_for(request),
+        "csrf_token": token_for(request),
         "when": lambda v: _format_when(v, lang, settings.timezone),
         "number": lambda v: _format_number(v, lang),
         **(context or {}),

@@ -66,14 +66,6 @@ def _resolve(request: Request, session: Session) -> Principal | None:
     return Principal(user=found[0], via="session", user_session=found[1]) if found else None
 
 
-def csrf_token_for(request: Request) -> str:
-    """The token a form on this page must echo: the session's, or the signed anonymous one."""
-    principal = request.state._state.get("principal")
-    if principal and principal.user_session:
-        return principal.user_session.csrf_token
-    return request.state.anon_csrf
-
-
 async def sent_csrf_token(request: Request) -> str | None:
     """The CSRF token the request echoes, from the header or the form body."""
     if request.method in SAFE_METHODS:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import uuid
 from dataclasses import dataclass
 
 from app.questionnaires.schema import Questionnaire
@@ -33,11 +32,6 @@ class Sizes:
     def varied(cls, rng: random.Random) -> Sizes:
         """A typical OPD: a few rows of each repeat."""
         return cls(rng.randint(2, 6), rng.randint(0, 4), rng.randint(1, 4), rng.randint(1, 6))
-
-
-def row_id(rng: random.Random) -> str:
-    """A repeat row id as the browser makes it (uuid4 hex), from the generator's stream."""
-    return uuid.UUID(int=rng.getrandbits(128), version=4).hex
 
 
 def person(rng: random.Random) -> str:
@@ -146,7 +140,7 @@ class AnswerFaker:
     def service(self) -> dict:
         rng = self.rng
         kind = self.pick("jenis_layanan")
-        row = {"_id": row_id(rng), "layanan_nama": rng.choice(names.SERVICES),
+        row = {"_id": names.row_id(rng), "layanan_nama": rng.choice(names.SERVICES),
                "layanan_jenis": kind, "layanan_sasaran": self.some("sasaran_pengguna", 2),
                "layanan_wilayah": self.pick("lingkup_wilayah"),
                "layanan_cara": self.pick("cara_penyelenggaraan"),
@@ -167,7 +161,7 @@ class AnswerFaker:
     def application(self) -> dict:
         rng = self.rng
         name, purpose, url = rng.choice(names.APPLICATIONS)
-        row = {"_id": row_id(rng), "aplikasi_nama": name, "aplikasi_fungsi": purpose,
+        row = {"_id": names.row_id(rng), "aplikasi_nama": name, "aplikasi_fungsi": purpose,
                "aplikasi_jenis": self.pick("jenis_aplikasi"),
                "aplikasi_platform": self.some("platform", 2),
                "aplikasi_pengembang": self.pick("pengembang"),
@@ -185,7 +179,7 @@ class AnswerFaker:
 
     def dataset(self) -> dict:
         rng = self.rng
-        row = {"_id": row_id(rng), "dataset_nama": rng.choice(names.DATASETS),
+        row = {"_id": names.row_id(rng), "dataset_nama": rng.choice(names.DATASETS),
                "dataset_peran": self.pick("peran_data"), "dataset_format": self.pick("format_data"),
                "dataset_frekuensi": self.pick("frekuensi"),
                "dataset_metadata": self.pick("ya_tidak")}

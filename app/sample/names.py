@@ -1,4 +1,8 @@
-"""Plausible Indonesian names for generated submissions: people, services, applications, needs."""
+"""Plausible Indonesian names for generated submissions: people, services, applications, needs;
+and repeat row ids as the browser makes them."""
+
+import random
+import uuid
 
 FIRST_NAMES = (
     "Andi", "Muhammad", "Sitti", "Nurhayati", "Ahmad", "Hasmawati", "Rahmat", "Irwan",
@@ -167,3 +171,8 @@ HOSTILE = (
     "=1+2", '=HYPERLINK("http://x","y")', "+1", "-1+1", "@SUM(A1)", "\t=1+2", "\r=1+2",
     "<script>alert(1)</script>", '"><img src=x onerror=alert(1)>',
 )  # fmt: skip
+
+
+def row_id(rng: random.Random) -> str:
+    """A repeat row id as the browser makes it (uuid4 hex), from the generator's stream."""
+    return uuid.UUID(int=rng.getrandbits(128), version=4).hex

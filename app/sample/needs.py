@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import random
+from typing import Protocol
+
+from app.questionnaires.schema import Questionnaire
 
 from . import names
 
-if TYPE_CHECKING:
-    from .answers import AnswerFaker
+
+class Faker(Protocol):
+    """What a need row is drawn from (app.sample.answers.AnswerFaker)."""
+
+    rng: random.Random
+    q: Questionnaire
+
+    def codes(self, list_name: str) -> list[str]: ...
+
+    def pick(self, list_name: str) -> str: ...
 
 # Cost bands in millions of rupiah, by term: quick, medium and long programs.
 COST_MILLIONS = {"pendek": (25, 500), "menengah": (150, 3_000), "panjang": (1_000, 25_000)}
@@ -16,10 +27,8 @@ SOLUTIONS = ("aplikasi_baru", "pengembangan_aplikasi", "integrasi", "data", "inf
 PRIORITY_MAX = 20
 
 
-def need_row(faker: AnswerFaker, rank: int) -> dict:
+def need_row(faker: Faker, rank: int) -> dict:
     """A need with every required answer; the dimension follows from the element."""
-    from .answers import row_id
-
     rng = faker.rng
     element = rng.choice(faker.codes("elemen"))
     dimension = next(c.filters.get("dimensi") for c in faker.q.choices("elemen")
@@ -27,7 +36,7 @@ def need_row(faker: AnswerFaker, rank: int) -> dict:
     name, problem, output, indicator = rng.choice(names.NEEDS.get(element, _fallback()))
     term = faker.pick("jangka")
     low, high = COST_MILLIONS.get(term, (25, 1_000))
-    row = {"_id": row_id(rng), "kebutuhan_permasalahan": problem, "nama_kebutuhan": name,
+    row = {"_id": names.row_id(rng), "kebutuhan_permasalahan": problem, "nama_kebutuhan": name,
            "kebutuhan_jenis_solusi": rng.choice([s for s in SOLUTIONS
                                                  if s in faker.codes("jenis_solusi")]),
            "kebutuhan_dimensi": dimension, "kebutuhan_elemen": element,

@@ -24,6 +24,15 @@ def sign(secret: str, nonce: str) -> str:
     return hmac.new(secret.encode(), b"csrf:" + nonce.encode(), hashlib.sha256).hexdigest()
 
 
+def token_for(request: Request) -> str:
+    """The token a form on this page must echo: the session's (once the policy has found the
+    caller), or the signed anonymous one."""
+    principal = request.state._state.get("principal")
+    if principal and principal.user_session:
+        return principal.user_session.csrf_token
+    return request.state.anon_csrf
+
+
 def expected_token(request: Request) -> str | None:
     """The anonymous token this request must echo, or None when it sent no cookie."""
     settings = request.app.state.settings
