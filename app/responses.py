@@ -1,7 +1,8 @@
 """Responses that can always be encoded, whatever an old or hand-written row holds.
 
-The text rule (app/questionnaires/answers/bounds.py) keeps lone surrogates out of new answers; a value
-stored before it (SQLite keeps them) must still not turn a page or an API answer into a 500.
+The text rule (app/questionnaires/answers/bounds.py) keeps lone surrogates out of new answers;
+a value stored before it (SQLite keeps them) must still not turn a page or an API answer into a
+500.
 JSON escapes such a character as \\uXXXX (valid JSON); HTML shows U+FFFD in its place.
 """
 

@@ -1,6 +1,6 @@
 """The default questionnaire "Kuesioner Identifikasi Kebutuhan Smart City Perangkat Daerah".
 
-Sections are plain Python data (bagian_*.py), choice lists live in choices.py and rujukan.py;
+Sections are plain Python data (bagian/), choice lists live in choices.py and rujukan.py;
 workbook.py turns them into the XLSForm workbook.
 """
 

@@ -9,11 +9,11 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from .bagian_aplikasi_data import APLIKASI, DATA
-from .bagian_identitas_layanan import IDENTITAS, LAYANAN
-from .bagian_kebutuhan import KEBUTUHAN, PENUTUP
-from .bagian_sumber_daya import ANGGARAN, INFRASTRUKTUR, SDM
-from .bagian_suprastruktur import KESIAPAN, REGULASI
+from .bagian.aplikasi_data import APLIKASI, DATA
+from .bagian.identitas_layanan import IDENTITAS, LAYANAN
+from .bagian.kebutuhan import KEBUTUHAN, PENUTUP
+from .bagian.sumber_daya import ANGGARAN, INFRASTRUKTUR, SDM
+from .bagian.suprastruktur import KESIAPAN, REGULASI
 from .choices import CHOICE_COLUMNS, FILTER_COLUMNS, choice_rows
 from .rows import ID, SURVEY_COLUMNS, Row
 

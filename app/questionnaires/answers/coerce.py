@@ -35,8 +35,8 @@ def coerce(qtype: str, raw: object, codes: set[str] | None = None, *,
            text_limit: int = bounds.TEXT_LIMITS["multiline"]) -> object:
     """Return the stored value for `raw` (None when empty); raise CoerceError when invalid.
 
-    The bounds of app/questionnaires/answers/bounds.py apply: text normalised or refused, numbers and
-    dates within range.
+    The bounds of bounds.py apply: text normalised or refused, numbers and dates within
+    range.
     """
     if is_empty(raw):
         return None

@@ -1,6 +1,6 @@
 """Sections C–D: the applications and datasets of the OPD."""
 
-from .rows import (
+from ..rows import (
     Row,
     group,
     integer,

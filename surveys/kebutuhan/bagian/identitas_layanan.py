@@ -1,6 +1,6 @@
 """Sections A–B: the responsible official and the services the OPD runs."""
 
-from .rows import (
+from ..rows import (
     EMAIL,
     NIP,
     NON_NEGATIVE,

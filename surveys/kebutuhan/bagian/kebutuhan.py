@@ -1,6 +1,6 @@
 """Sections J–K: the needs table (one row per need, the unit of the master plan) and sign-off."""
 
-from .rows import (
+from ..rows import (
     NIP,
     NON_NEGATIVE,
     Row,

@@ -1,6 +1,6 @@
 """Sections E–G: ICT infrastructure, human resources and ICT budget."""
 
-from .rows import (
+from ..rows import (
     NON_NEGATIVE,
     Row,
     Text,

@@ -1,6 +1,6 @@
 """Sections H–I: regulation and institutions, and the readiness self-assessment."""
 
-from .rows import (
+from ..rows import (
     Row,
     Text,
     average,

@@ -1,0 +1,1 @@
+"""The sections (bagian) of the default questionnaire, A to K, as plain Python data."""
