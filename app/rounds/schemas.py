@@ -1,6 +1,7 @@
 """What the rounds API reads and returns."""
 
 from datetime import datetime
+from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, Field
 
@@ -17,6 +18,10 @@ class RoundCreate(BaseModel):
     opd_ids: list[DbId] | None = Field(default=None, min_length=1)
     opens_at: AwareDatetime | None = None
     closes_at: AwareDatetime | None = None
+    carry_from_id: DbId | None = None
+    """Start each asked OPD's draft from its answers in this earlier round."""
+    carry_basis: Literal["approved", "submitted"] = "approved"
+    """Carry the last approved answers, or the latest submitted ones."""
 
 
 class RoundPublic(BaseModel):
@@ -29,6 +34,8 @@ class RoundPublic(BaseModel):
     opens_at: datetime | None
     closes_at: datetime | None
     created_at: datetime
+    carry_from_id: int | None = None
+    carry_basis: str | None = None
 
     @classmethod
     def of(cls, round_: Round) -> "RoundPublic":
