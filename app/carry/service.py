@@ -19,6 +19,7 @@ from app.carry.stats import CarryStats, carry_stats
 from app.models import CarryForward, ProgrammeUpdate, Round, RoundOpd, Submission, \
     SubmissionRevision, SubmissionStatus, User
 from app.models import Questionnaire as QuestionnaireRow
+from app.monev.status import apply_updates
 from app.questionnaires.answers.validate import validate_answers
 from app.questionnaires.schema import Questionnaire
 from app.questionnaires.service import definition_of
@@ -76,8 +77,6 @@ def _draft(session: Session, round_: Round, target: Questionnaire, earlier: Subm
 
 def with_programme_updates(session: Session, submission: Submission, answers: dict) -> dict:
     """The answers with the planner's latest programme status per need row applied."""
-    from app.monev.status import apply_updates  # the programme-status domain owns the field
-
     query = (select(ProgrammeUpdate).where(ProgrammeUpdate.submission_id == submission.id)
              .order_by(ProgrammeUpdate.at, ProgrammeUpdate.id))
     updates = list(session.exec(query))

@@ -14,6 +14,11 @@ from app.questionnaires.schema import text_in
 
 from .flatten import Column, RepeatRow, TableFlattener, repeat_rows
 from .hygiene import clean_sheet_name, neutralise, unique_headers
+from app.monev.sheets import SHEET_NAMES as ANNUAL_SHEETS
+from app.monev.sheets import AnnualSheets
+from app.monev.source import AnnualInput, repeat_paths
+from app.monev.status import status_fields
+
 from .masterplan import DimensionMatrix, masterplan_spec, program_items
 from .options import ExportOptions
 from .plan import ExportPlan, Table
@@ -36,7 +41,8 @@ class Layout:
     """Sheets and row builders of one export."""
 
     def __init__(self, plan: ExportPlan, options: ExportOptions, t: Translator, *,
-                 timezone: str = "Asia/Makassar", problems: bool = False):
+                 timezone: str = "Asia/Makassar", problems: bool = False,
+                 annual: AnnualInput | None = None):
         self.plan, self.options, self.t = plan, options, t
         self.zone = ZoneInfo(timezone)
         self.zone_name = "WITA" if timezone == "Asia/Makassar" else timezone
@@ -48,6 +54,9 @@ class Layout:
         self.masterplan = spec
         self.matrix = DimensionMatrix(spec) if spec else None
         self.program = ProgramSheet(spec, t, options.labels) if spec else None
+        newest = plan.newest.form
+        self.annual = AnnualSheets(spec, status_fields(newest), annual or AnnualInput(),
+                                   repeat_paths(newest), t, options.labels, form=newest)
         self.sheets = self._sheets(problems)
         self.by_key = {sheet.key: sheet for sheet in self.sheets}
 
@@ -65,6 +74,8 @@ class Layout:
             sheets += [self._spec("program", self.program.columns, freeze_cols=4),
                        self._spec("matriks", self.program.matrix_columns(self.masterplan),
                                   freeze_cols=2)]
+        sheets += [self._spec(key, self.annual.columns(key), name=ANNUAL_SHEETS[key],
+                              freeze_cols=2) for key in self.annual.keys()]
         sheets.append(self._codebook())
         self._problems_sheet = self._problems()
         for sheet in [*sheets, self._problems_sheet]:
@@ -167,6 +178,7 @@ class Layout:
             for item in program_items(self.masterplan, record):
                 self.matrix.add(item)
                 yield "program", self.program.row(item)
+        self.annual.add(record.id, record.opd_code, record.opd_name, record.answers)
 
     def _repeat_row(self, record: SubmissionRecord, found: RepeatRow,
                     flattener: TableFlattener, nested: bool) -> list:
