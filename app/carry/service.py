@@ -9,6 +9,7 @@ with the rows. Nothing here commits: the round's creation does, once.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
@@ -23,6 +24,7 @@ from app.monev.status import apply_updates
 from app.questionnaires.answers.validate import validate_answers
 from app.questionnaires.schema import Questionnaire
 from app.questionnaires.service import definition_of
+from app.review.diff import Change, diff_answers
 
 BASES = ("approved", "submitted")
 
@@ -119,3 +121,24 @@ def round_stats(session: Session, *, round_id: int,
             else submission.answers
         stats[submission.id] = carry_stats(working, last, len(carried.dropped))
     return stats
+
+
+@dataclass(frozen=True)
+class SinceLast:
+    """What changed since the round this submission was carried from."""
+
+    source_name: str
+    changes: list[Change]
+    dropped: list[dict]
+
+
+def since_last(session: Session, *, submission: Submission, questionnaire: Questionnaire,
+               lang: str) -> SinceLast | None:
+    """The review's "changed since the last round": the carried answers against today's
+    (rows matched by id), and what could not be carried; None when nothing was carried."""
+    marks = marks_for(session, submission=submission, questionnaire=questionnaire)
+    if marks is None:
+        return None
+    carried = carried_for(session, submission=submission)
+    changes = diff_answers(questionnaire, carried.answers, submission.answers, lang)
+    return SinceLast(marks.source_name, changes, marks.dropped)

@@ -56,6 +56,19 @@ class ContactPublic(BaseModel):
     phone: str | None
 
 
+class CarryPublic(BaseModel):
+    """A carried draft: rows carried, confirmed, changed, no longer applying; answers carried
+    and changed; answers that could not be carried."""
+
+    rows: int
+    confirmed: int
+    changed_rows: int
+    retired: int
+    answers: int
+    changed_answers: int
+    dropped: int
+
+
 class ProgressRowPublic(BaseModel):
     """Where one OPD stands: status, completion, last activity, deadline, officers."""
 
@@ -73,10 +86,13 @@ class ProgressRowPublic(BaseModel):
     deadline: datetime | None
     overdue: bool
     officers: list[ContactPublic]
+    carry: CarryPublic | None = None
 
     @classmethod
     def of(cls, row: ProgressRow) -> "ProgressRowPublic":
-        return cls.model_validate(row, from_attributes=True)
+        carry = CarryPublic.model_validate(row.carry, from_attributes=True) if row.carry else None
+        return cls.model_validate({**vars(row), "officers": [vars(o) for o in row.officers],
+                                   "carry": carry})
 
 
 class ProgressPublic(BaseModel):
