@@ -17,8 +17,16 @@ from app import audit
 from app.carry.mapping import carry_answers
 from app.carry.marks import CarryMarks, last_values
 from app.carry.stats import CarryStats, carry_stats
-from app.models import CarryForward, ProgrammeUpdate, Round, RoundOpd, Submission, \
-    SubmissionRevision, SubmissionStatus, User
+from app.models import (
+    CarryForward,
+    ProgrammeUpdate,
+    Round,
+    RoundOpd,
+    Submission,
+    SubmissionRevision,
+    SubmissionStatus,
+    User,
+)
 from app.models import Questionnaire as QuestionnaireRow
 from app.monev.status import apply_updates
 from app.questionnaires.answers.validate import validate_answers

@@ -10,15 +10,14 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from app.questionnaires.schema import text_in
-
-from .flatten import Column, RepeatRow, TableFlattener, repeat_rows
-from .hygiene import clean_sheet_name, neutralise, unique_headers
 from app.monev.sheets import SHEET_NAMES as ANNUAL_SHEETS
 from app.monev.sheets import AnnualSheets
 from app.monev.source import AnnualInput, repeat_paths
 from app.monev.status import status_fields
+from app.questionnaires.schema import text_in
 
+from .flatten import Column, RepeatRow, TableFlattener, repeat_rows
+from .hygiene import clean_sheet_name, neutralise, unique_headers
 from .masterplan import DimensionMatrix, masterplan_spec, program_items
 from .options import ExportOptions
 from .plan import ExportPlan, Table

@@ -7,9 +7,9 @@ from fastapi.responses import RedirectResponse
 
 from app.carry.service import since_last
 from app.deps import SessionDep
-from app.monev.view import programmes
 from app.errors import Invalid
 from app.i18n import language_of
+from app.monev.view import programmes
 from app.review import service
 from app.review.deps import PlannerDep, PlannerSubmission, StaffDep, StaffSubmission
 from app.submissions import review

@@ -72,7 +72,8 @@ def confirm_carried(ctx: _Context, opd: Opd, submission: Submission, officer: Us
     if all_rows and len(rows) > 3:
         rng.choice([r for r in rows if "layanan_nama" in r] or rows)["_carry"] = RETIRED
     if isinstance(answers.get("internet_bandwidth"), int | float):
-        answers["internet_bandwidth"] = float(answers["internet_bandwidth"]) + 10 * rng.randint(1, 5)
+        grown = float(answers["internet_bandwidth"]) + 10 * rng.randint(1, 5)
+        answers["internet_bandwidth"] = grown
     saved = service.save_draft(ctx.session, round_=ctx.round_, opd_id=opd.id,
                                questionnaire=ctx.form, questionnaire_id=ctx.form_id,
                                answers=answers, base_version=submission.version, actor=officer)

@@ -3,14 +3,12 @@ confirms and changes → the review diff → the monev and year-on-year numbers 
 
 import copy
 
-import pytest
 from openpyxl import load_workbook
 
 from app.carry.service import marks_for, round_stats
 from app.exports.options import ExportOptions, Format
 from app.exports.service import export_round
 from app.models import CarryForward, Submission
-from app.monev.service import update_programme
 from app.review.diff import diff_answers
 from app.submissions import review, service
 from tests.carry.conftest import carry

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from ..messages import message
 from ..schema import Question, Questionnaire, Repeat
 from .bounds import TEXT_LIMITS, row_id_ok
-from .coerce import CoerceError, coerce
 from .carried import ROW_CARRY, STATUSES
+from .coerce import CoerceError, coerce
 from .document import ROW_ID, row_path, scope_members
 
 MAX_ROWS = 500
