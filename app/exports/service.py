@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlmodel import Session, func, select
 
 from app import audit
+from app.analyses.context import AnalysisContext, load_context
 from app.db import Database
 from app.errors import BadRequest, Conflict, NotFound
 from app.i18n import translator
@@ -71,7 +72,9 @@ def export_round(
         round_ = round_or_404(session, round_id)
         _check_opds(session, round_id, options)
         versions, problems = load_versions(session, round_)
-        layout = _layout(versions, problems, options, t, timezone)
+        context = load_context(session, round_id=round_id, framework=options.framework,
+                               timezone=timezone)
+        layout = _layout(versions, problems, options, t, timezone, context)
         total = count_submissions(session, round_id=round_id, options=options)
         if fmt == Format.xlsx:
             check_rows(layout.by_key["isian"].name, total + 1)
@@ -91,10 +94,11 @@ def export_round(
 
 
 def _layout(versions: list[Version], problems: dict[int, str], options: ExportOptions,
-            t, timezone: str) -> Layout:
+            t, timezone: str, context: AnalysisContext) -> Layout:
     if not versions:
         raise Conflict("export.no_questionnaire")
-    return Layout(build_plan(versions), options, t, timezone=timezone, problems=bool(problems))
+    return Layout(build_plan(versions), options, t, timezone=timezone, problems=bool(problems),
+                  context=context)
 
 
 def _check_opds(session: Session, round_id: int, options: ExportOptions) -> None:

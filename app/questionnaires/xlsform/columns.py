@@ -15,6 +15,9 @@ MASTERPLAN_ROLES = (
     "dimensi", "elemen", "nama_program", "permasalahan", "output", "indikator", "opd_terkait",
     "jangka", "biaya", "sumber_dana", "prioritas", "quick_win",
 )
+# Choices column binding a choice to a framework node, `FRAMEWORK:NODE` (surveys/README.md,
+# "Framework binding"); pyxform treats it as one more choices column.
+FRAMEWORK_COLUMN = "kerangka"
 SURVEY_COLUMNS = frozenset(
     {
         "type", "name", "label", "hint", "required", "required_message", "relevant",
