@@ -3,10 +3,19 @@
 Fields named `chart` hold inline SVG; they are left out of the JSON.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from reports.inputs import RoundInfo
+
+if TYPE_CHECKING:
+    from reports.applications import Rationalisation
+    from reports.builders.framework import FrameworkSection
+    from reports.satudata import SatuData
+    from reports.spbe import Spbe
 
 
 @dataclass(frozen=True)
@@ -257,3 +266,8 @@ class Report:
     readiness: ReadinessSection
     questions: list[QuestionSection]
     profiles: list[OpdProfile]
+    framework: FrameworkSection | None = None
+    """The framework the dimensions, heat map and priorities are shown under."""
+    spbe: Spbe | None = None
+    applications: Rationalisation | None = None
+    satu_data: SatuData | None = None

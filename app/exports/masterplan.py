@@ -140,6 +140,7 @@ class DimensionMatrix:
     def __init__(self, spec: MasterplanSpec, view: FrameworkView):
         self.spec, self.view = spec, view
         self._rows: dict[str, MatrixRow] = {}
+        self._parent = {code: parent for code, _, parent in spec.elements}
         self.unmapped: list[tuple[ProgramItem, Placement]] = []
 
     def add_opd(self, code: str, name: str) -> None:
@@ -149,7 +150,9 @@ class DimensionMatrix:
     def add(self, item: ProgramItem) -> None:
         """Count one program item under the node(s) the view places it."""
         row = self._rows.setdefault(item.opd_code, MatrixRow(item.opd_code, item.opd_name))
-        placement = self.view.place(_code(item.dimension), _code(item.element))
+        element = _code(item.element)
+        dimension = _code(item.dimension) or self._parent.get(element or "")
+        placement = self.view.place(dimension, element)
         if placement.mapped:
             keys = [k for k in (placement.dimension, placement.element) if k]
         else:

@@ -20,6 +20,7 @@ from app.questionnaires.service import definition_of, publish, versions
 from app.rounds.service import accepts_answers, asked, create_round, set_status
 from app.sample import DEFAULT_QUESTIONNAIRE
 from app.sample.answers import AnswerFaker, Sizes, person
+from app.sample.demo_analyses import load_demo_analyses
 from app.submissions import review, service
 from app.types import utcnow
 
@@ -83,6 +84,7 @@ def load_demo_round(session: Session, *, today: dt.date) -> DemoRoundSummary:
     for code, target in TARGETS.items():
         if code in opds:
             _advance(ctx, opds[code], target)
+    load_demo_analyses(session, round_=round_)
     return DemoRoundSummary(round_.id, created, _states(session, round_, len(opds)))
 
 
