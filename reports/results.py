@@ -13,7 +13,7 @@ from reports.inputs import RoundInfo
 
 if TYPE_CHECKING:
     from reports.applications import Rationalisation
-    from reports.builders.framework import FrameworkSection
+    from reports.frameworks import FrameworkInfo
     from reports.satudata import SatuData
     from reports.spbe import Spbe
 
@@ -251,6 +251,29 @@ class OpdProfile:
     quick_wins: int
     readiness: ReadinessRow | None
     applications: int
+
+
+@dataclass(frozen=True)
+class UnmappedNeed:
+    """A need the chosen framework has no place for."""
+
+    opd: OpdRef
+    title: str
+    dimension: str
+    """Its dimension and element in its own questionnaire's labels."""
+    element: str
+    cost: float | None
+    suggested: list[str]
+    """Labels of the chosen framework's nodes linked to it only as `related`."""
+
+
+@dataclass(frozen=True)
+class FrameworkSection:
+    """Which framework the report used, and what did not fit it."""
+
+    info: FrameworkInfo
+    unmapped: list[UnmappedNeed]
+    unmapped_cost: float
 
 
 @dataclass(frozen=True)

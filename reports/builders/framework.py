@@ -8,35 +8,11 @@ priority scores and the matrix count the same needs under the same nodes.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 
 from reports.builders.common import ref_of
-from reports.frameworks import FrameworkInfo, FrameworkView
+from reports.frameworks import FrameworkView
 from reports.inputs import Dimension, Element, Need
-from reports.results import OpdRef
-
-
-@dataclass(frozen=True)
-class UnmappedNeed:
-    """A need the chosen framework has no place for."""
-
-    opd: OpdRef
-    title: str
-    dimension: str
-    """Its dimension and element in its own questionnaire's labels."""
-    element: str
-    cost: float | None
-    suggested: list[str]
-    """Labels of the chosen framework's nodes linked to it only as `related`."""
-
-
-@dataclass(frozen=True)
-class FrameworkSection:
-    """Which framework the report used, and what did not fit it."""
-
-    info: FrameworkInfo
-    unmapped: list[UnmappedNeed]
-    unmapped_cost: float
+from reports.results import FrameworkSection, OpdRef, UnmappedNeed
 
 
 def reframe(view: FrameworkView, dimensions: list[Dimension], needs: list[Need],
