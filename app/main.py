@@ -38,6 +38,7 @@ ROUTER_MODULES = (
     "app.spbe.pages", "app.spbe.api",
     "app.applications.pages", "app.applications.api",
     "app.satudata.pages", "app.satudata.api",
+    "app.monev.pages", "app.monev.api",
 )
 # Page modules whose file downloads are in the OpenAPI document (their HTML pages are not).
 DOWNLOAD_MODULES = frozenset({"app.exports.pages", "app.questionnaires.pages"})

@@ -15,6 +15,10 @@ from app.analyses.build import analysis_input
 from app.analyses.collect import Collector
 from app.analyses.context import AnalysisContext
 from app.frameworks.views import framework_view
+from app.monev.sheets import SHEET_NAMES as ANNUAL_SHEETS
+from app.monev.sheets import AnnualSheets
+from app.monev.source import AnnualInput, repeat_paths
+from app.monev.status import status_fields
 from app.questionnaires.schema import text_in
 from reports.analyses import Analyses, build_analyses
 
@@ -43,7 +47,8 @@ class Layout:
 
     def __init__(self, plan: ExportPlan, options: ExportOptions, t: Translator, *,
                  timezone: str = "Asia/Makassar", problems: bool = False,
-                 context: AnalysisContext | None = None):
+                 context: AnalysisContext | None = None,
+                 annual: AnnualInput | None = None):
         self.plan, self.options, self.t = plan, options, t
         self.context = context or AnalysisContext()
         self.zone = ZoneInfo(timezone)
@@ -60,6 +65,9 @@ class Layout:
         self.matrix = DimensionMatrix(spec, self.view) if spec else None
         self.program = ProgramSheet(spec, t, options.labels, self.view) if spec else None
         self.collector = Collector(plan, spec, options.lang)
+        newest = plan.newest.form
+        self.annual = AnnualSheets(spec, status_fields(newest), annual or AnnualInput(),
+                                   repeat_paths(newest), t, options.labels, form=newest)
         self.sheets = self._sheets(problems)
         self.by_key = {sheet.key: sheet for sheet in self.sheets}
 
@@ -80,6 +88,8 @@ class Layout:
                               table=key != "spbe_indeks", freeze_cols=2)
                    for key, name, spec in analysis_sheets.sheet_specs(self.plan,
                                                                        self.program is not None)]
+        sheets += [self._spec(key, self.annual.columns(key), name=ANNUAL_SHEETS[key],
+                              freeze_cols=2) for key in self.annual.keys()]
         sheets.append(self._codebook())
         self._problems_sheet = self._problems()
         for sheet in [*sheets, self._problems_sheet]:
@@ -183,6 +193,7 @@ class Layout:
             for item in program_items(self.masterplan, record):
                 self.matrix.add(item)
                 yield "program", self.program.row(item)
+        self.annual.add(record.id, record.opd_code, record.opd_name, record.answers)
 
     def analyses(self) -> Analyses:
         """The SPBE, application and Satu Data analyses of the rows streamed so far."""

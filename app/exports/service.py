@@ -14,6 +14,7 @@ from app.db import Database
 from app.errors import BadRequest, Conflict, NotFound
 from app.i18n import translator
 from app.models import Opd, Round, RoundOpd, Submission, User
+from app.monev.source import AnnualInput, annual_input
 from app.types import utcnow
 
 from .codebook import ExportContext
@@ -74,7 +75,8 @@ def export_round(
         versions, problems = load_versions(session, round_)
         context = load_context(session, round_id=round_id, framework=options.framework,
                                timezone=timezone)
-        layout = _layout(versions, problems, options, t, timezone, context)
+        layout = _layout(versions, problems, options, t, timezone, context,
+                         annual_input(session, round_=round_))
         total = count_submissions(session, round_id=round_id, options=options)
         if fmt == Format.xlsx:
             check_rows(layout.by_key["isian"].name, total + 1)
@@ -94,11 +96,12 @@ def export_round(
 
 
 def _layout(versions: list[Version], problems: dict[int, str], options: ExportOptions,
-            t, timezone: str, context: AnalysisContext) -> Layout:
+            t, timezone: str, context: AnalysisContext,
+            annual: AnnualInput | None = None) -> Layout:
     if not versions:
         raise Conflict("export.no_questionnaire")
     return Layout(build_plan(versions), options, t, timezone=timezone, problems=bool(problems),
-                  context=context)
+                  context=context, annual=annual)
 
 
 def _check_opds(session: Session, round_id: int, options: ExportOptions) -> None:

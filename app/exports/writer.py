@@ -87,6 +87,10 @@ def _summaries(sink: Sink, layout: Layout, context: ExportContext) -> None:
         for row in sheet.rows:
             sink.row(sheet.key, row)
         sink.close_sheet(sheet.key, footer=sheet.footer)
+    for key in layout.annual.keys():  # monev and year-on-year (app/monev/)
+        for row in layout.annual.rows(key):
+            sink.row(key, row)
+        sink.close_sheet(key, footer=layout.annual.footer(key))
     for row in codebook_rows(layout):
         sink.row("kamus", row)
     sink.close_sheet("kamus")

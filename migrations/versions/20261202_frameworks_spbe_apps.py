@@ -6,7 +6,7 @@ and inserted once; planners edit the crosswalk and the list afterwards. A later 
 version is a new file and a new migration.
 
 Revision ID: 9f16a2c4e8b1
-Revises: 7d1e0c5a9b21
+Revises: 4c116d4fb451
 Create Date: 2026-12-01 22:11:31.437411
 """
 
@@ -27,7 +27,7 @@ NATIONAL_APPS = "aplikasi-umum.json"
 
 
 revision = '9f16a2c4e8b1'
-down_revision = '7d1e0c5a9b21'
+down_revision = '4c116d4fb451'
 branch_labels = None
 depends_on = None
 

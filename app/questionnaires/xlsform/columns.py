@@ -14,6 +14,7 @@ MASTERPLAN_COLUMN = "instance::masterplan"
 MASTERPLAN_ROLES = (
     "dimensi", "elemen", "nama_program", "permasalahan", "output", "indikator", "opd_terkait",
     "jangka", "biaya", "sumber_dana", "prioritas", "quick_win",
+    "status_program", "catatan_status", "realisasi",
 )
 # Choices column binding a choice to a framework node, `FRAMEWORK:NODE` (surveys/README.md,
 # "Framework binding"); pyxform treats it as one more choices column.
