@@ -3,7 +3,8 @@
 The levels of domains 1–3 are chosen so their indices match Luwu Utara's published 2022 result
 (Kebijakan 3,10; Tata Kelola 2,30; Manajemen 2,18; KepmenPANRB 108/2023, domain.md §1.1); the
 service indicators whose national application the regency uses get a planner's level, the
-rest come from the OPDs' answers (the index lands near the published 2,93, "Baik"). The
+rest come from the OPDs' answers (so the index moves with the demo answers; the published
+2022 index is 2,93, "Baik"). The
 target is the RPJPD 2025–2045 period I target, 3,13 (masterplan.md [ID10]). Which OPD is in
 charge of which indicator follows the example in masterplan.md C3 [I]. None of this is an
 evaluation result: every entry says it is an example.
