@@ -18,6 +18,7 @@ from app.questionnaires.service import definition_of, publish, versions
 from app.rounds.service import accepts_answers, asked, create_round, set_status
 from app.sample import DEFAULT_QUESTIONNAIRE
 from app.sample.answers import AnswerFaker, Sizes
+from app.sample.demo_analyses import load_demo_analyses
 from app.sample.demo_cast import NOT_STARTED, TARGETS, DemoContext, officer_of
 from app.sample.demo_previous import confirm_carried, load_previous_round
 from app.submissions import review, service
@@ -61,6 +62,7 @@ def load_demo_round(session: Session, *, today: dt.date) -> DemoRoundSummary:
     for code, target in TARGETS.items():
         if code in opds:
             _advance(ctx, opds[code], target)
+    load_demo_analyses(session, round_=round_)
     return DemoRoundSummary(round_.id, created, _states(session, round_, len(opds)))
 
 
