@@ -64,6 +64,9 @@ class ProgramItem:
     funding: object
     priority: object
     quick_win: str | None
+    start_year: object = None
+    opd_kind: str = ""
+    status: str = ""
 
 
 def masterplan_spec(plan: ExportPlan, *, lang: str = "id") -> MasterplanSpec | None:
@@ -88,7 +91,8 @@ def masterplan_spec(plan: ExportPlan, *, lang: str = "id") -> MasterplanSpec | N
 
 # The roles in ProgramItem's field order, from `dimension` to `quick_win`.
 ITEM_ROLES = ("dimensi", "elemen", "nama_program", "permasalahan", "output", "indikator",
-              "opd_terkait", "jangka", "biaya", "sumber_dana", "prioritas", "quick_win")
+              "opd_terkait", "jangka", "biaya", "sumber_dana", "prioritas", "quick_win",
+              "tahun_mulai")
 COST = ITEM_ROLES.index("biaya")
 
 
@@ -101,7 +105,8 @@ def program_items(spec: MasterplanSpec, record: SubmissionRecord) -> Iterator[Pr
         cost = values[COST]
         is_number = isinstance(cost, int | float) and not isinstance(cost, bool)
         values[COST] = float(cost) if is_number else None
-        yield ProgramItem(record.opd_code, record.opd_name, record.id, get(ROW_ID), *values)
+        yield ProgramItem(record.opd_code, record.opd_name, record.id, get(ROW_ID), *values,
+                          opd_kind=record.opd_kind, status=record.status)
 
 
 @dataclass
@@ -123,6 +128,17 @@ class MatrixRow:
         self.total_cost += cost
 
 
+@dataclass(frozen=True)
+class LongRow:
+    """Needs and cost of one OPD in one dimension and element."""
+
+    opd: MatrixRow
+    dimension: str | None
+    element: str | None
+    needs: int
+    cost: float
+
+
 class DimensionMatrix:
     """OPD × dimensions and elements: number of needs and summed cost, with totals."""
 
@@ -130,6 +146,7 @@ class DimensionMatrix:
         self.spec = spec
         self._rows: dict[str, MatrixRow] = {}
         self._parent = {code: parent for code, _, parent in spec.elements}
+        self._pairs: dict[tuple[str, str | None, str | None], list] = {}
 
     def add_opd(self, code: str, name: str) -> None:
         """Give an OPD a row even when it entered no need."""
@@ -141,6 +158,26 @@ class DimensionMatrix:
         dimension = item.dimension or self._parent.get(item.element or "")
         keys = [k for k in (dimension, item.element) if isinstance(k, str)]
         row.add(keys, item.cost or 0.0)
+        pair = (item.opd_code, dimension if isinstance(dimension, str) else None,
+                item.element if isinstance(item.element, str) else None)
+        tally = self._pairs.setdefault(pair, [0, 0.0])
+        tally[0] += 1
+        tally[1] += item.cost or 0.0
+
+    def long_rows(self) -> list[LongRow]:
+        """One row per OPD, dimension and element that has needs (the pivot-ready form),
+        by OPD code, then in the questionnaire's order of dimensions and elements."""
+        dimensions = {code: i for i, (code, _) in enumerate(self.spec.dimensions)}
+        elements = {code: i for i, (code, _, _) in enumerate(self.spec.elements)}
+        last = len(dimensions) + len(elements)
+
+        def order(pair: tuple) -> tuple:
+            opd, dimension, element = pair
+            return (opd, dimensions.get(dimension, last), elements.get(element, last),
+                    dimension or "", element or "")
+
+        return [LongRow(self._rows[pair[0]], pair[1], pair[2], *self._pairs[pair])
+                for pair in sorted(self._pairs, key=order)]
 
     def rows(self) -> list[MatrixRow]:
         """One row per OPD, by OPD code."""
