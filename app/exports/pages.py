@@ -3,7 +3,7 @@
 GET /rounds/{id}/export        the options form (labels or codes, language, statuses, OPDs)
 GET /rounds/{id}/export.xlsx   the workbook         ?header=labels|codes&lang=id|en
 GET /rounds/{id}/export.zip    the CSV files         &statuses=approved|submitted|all
-GET /rounds/{id}/export.json   the JSON document     &opd=CODE&opd=CODE…
+GET /rounds/{id}/export.json   the JSON document     &opd=CODE&opd=CODE…&na=blank|mark
 """
 
 import os
@@ -43,15 +43,16 @@ class ExportQuery:
         lang: Literal["id", "en"] | None = None,
         statuses: Scope = Scope.submitted,
         opd: Annotated[list[str], Query(max_length=500)] = [],  # noqa: B006 - FastAPI idiom
+        na: Literal["blank", "mark"] = "blank",
     ):
-        self.header, self.lang, self.statuses = header, lang, statuses
+        self.header, self.lang, self.statuses, self.na = header, lang, statuses, na
         self.opd = tuple(dict.fromkeys(code.strip() for code in opd if code.strip()))
 
     def options(self, request: Request) -> ExportOptions:
         """The options; the language defaults to the user's."""
         return ExportOptions(labels=self.header == "labels",
                              lang=self.lang or language_of(request), scope=self.statuses,
-                             opd_codes=self.opd)
+                             opd_codes=self.opd, mark_na=self.na == "mark")
 
 
 QueryDep = Annotated[ExportQuery, Depends()]
