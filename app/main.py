@@ -34,9 +34,11 @@ ROUTER_MODULES = (
     "app.exports.pages", "app.exports.api",
     "app.audits.pages", "app.audits.api",
     "app.reports_web.pages", "app.reports_web.api",
+    "app.dossier.pages",
 )
 # Page modules whose file downloads are in the OpenAPI document (their HTML pages are not).
-DOWNLOAD_MODULES = frozenset({"app.exports.pages", "app.questionnaires.pages"})
+DOWNLOAD_MODULES = frozenset({"app.exports.pages", "app.questionnaires.pages",
+                              "app.dossier.pages"})
 # Routes that are not FastAPI endpoints and so carry no Policy dependency: documentation and
 # static files, open to everyone by design. The route-policy test accepts only these.
 PUBLIC_NON_ENDPOINTS = frozenset({"/openapi.json", "/static", docs.ASSETS})
