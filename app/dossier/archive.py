@@ -17,11 +17,12 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from app import audit
 from app.db import Database
 from app.dossier.document import dossier_pdf
 from app.dossier.service import dossier_of, round_submissions
 from app.errors import NotFound
-from app.models import Round, Submission
+from app.models import Round, Submission, User
 from app.types import utcnow
 
 Progress = Callable[[int, int], None]
@@ -65,3 +66,11 @@ def _add(db: Database, archive: zipfile.ZipFile, submission_id: int, code: str, 
                           generated_at=utcnow())
         number = dossier.revision.number
     archive.writestr(dossier_filename(code, number), pdf)
+
+
+def record_round_download(db: Database, *, actor: User, round_id: int, count: int,
+                          ip: str) -> None:
+    """The audit event `dossier.round_downloaded` of a round's ZIP (how many dossiers)."""
+    with db.writing() as session:
+        audit.record(session, action="dossier.round_downloaded", actor=actor,
+                     object_type="round", object_id=round_id, ip=ip, count=count)

@@ -12,8 +12,9 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
+from app import audit
 from app.errors import NotFound
-from app.models import Opd, Round, Submission, SubmissionRevision
+from app.models import Opd, Round, Submission, SubmissionRevision, User
 from app.models import Questionnaire as QuestionnaireRow
 from app.questionnaires.schema import Questionnaire
 from app.questionnaires.service import definition_of
@@ -89,3 +90,12 @@ def round_submissions(session: Session, *, round_id: int) -> list[tuple[Submissi
              .where(Submission.round_id == round_id, Submission.id.in_(has_revision))
              .order_by(Opd.code))
     return list(session.exec(query))
+
+
+def record_download(session: Session, *, actor: User, dossier: Dossier, ip: str) -> None:
+    """One audit event `dossier.downloaded` per PDF sent (the record holds personal data).
+    Commits."""
+    audit.record(session, action="dossier.downloaded", actor=actor, object_type="submission",
+                 object_id=dossier.submission.id, ip=ip, revision=dossier.revision.number,
+                 code=dossier.code)
+    session.commit()

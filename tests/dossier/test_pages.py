@@ -6,8 +6,10 @@ import zipfile
 
 import pytest
 from pypdf import PdfReader
+from sqlmodel import select
 
 from app.dossier.verify import LookupLimiter
+from app.models import AuditEvent
 from app.review import service as review
 from app.submissions.service import latest_revision
 from tests.dossier.conftest import act, save_and_submit
@@ -55,6 +57,13 @@ def test_a_planner_downloads_any_revision_and_the_round_as_a_zip(
     empty = planner.get(f"/rounds/{world.round_b.id}/dossiers.zip")
     with zipfile.ZipFile(io.BytesIO(empty.content)) as z:
         assert z.namelist() == []
+    with db.session() as session:
+        events = session.exec(select(AuditEvent).where(AuditEvent.action.startswith("dossier."))
+                              .order_by(AuditEvent.id)).all()
+    assert [(e.action, e.actor_name, e.details.get("revision"), e.details.get("count"))
+            for e in events] == [("dossier.downloaded", "planner", 1, None),
+                                 ("dossier.round_downloaded", "planner", None, 1),
+                                 ("dossier.round_downloaded", "planner", None, 0)]
 
 
 def test_the_review_page_links_the_dossier_and_says_an_approved_one_is_locked(
