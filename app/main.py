@@ -34,6 +34,7 @@ ROUTER_MODULES = (
     "app.exports.pages", "app.exports.api",
     "app.audits.pages", "app.audits.api",
     "app.reports_web.pages", "app.reports_web.api",
+    "app.monev.pages", "app.monev.api",
     "app.dossier.pages",
 )
 # Page modules whose file downloads are in the OpenAPI document (their HTML pages are not).

@@ -83,6 +83,10 @@ def _summaries(sink: Sink, layout: Layout, context: ExportContext) -> None:
         for row in layout.matrix.long_rows():
             sink.row("matriks_panjang", layout.program.long_row(row))
         sink.close_sheet("matriks_panjang")
+    for key in layout.annual.keys():  # monev and year-on-year (app/monev/)
+        for row in layout.annual.rows(key):
+            sink.row(key, row)
+        sink.close_sheet(key, footer=layout.annual.footer(key))
     for row in codebook_rows(layout):
         sink.row("kamus", row)
     sink.close_sheet("kamus")

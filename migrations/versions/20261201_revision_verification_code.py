@@ -1,7 +1,7 @@
 """revision verification code: submission_revision.answers_sha256, filled for every revision
 
 Revision ID: 3f8a2c6d1e90
-Revises: 7d1e0c5a9b21
+Revises: 4c116d4fb451
 Create Date: 2026-12-01 23:00:00
 """
 
@@ -14,7 +14,7 @@ import sqlmodel
 
 
 revision = '3f8a2c6d1e90'
-down_revision = '7d1e0c5a9b21'
+down_revision = '4c116d4fb451'
 branch_labels = None
 depends_on = None
 

@@ -21,7 +21,7 @@ from .rows import EN, ID, SURVEY_COLUMNS, Row
 SETTINGS: Row = {
     "form_id": "kebutuhan_smart_city",
     "form_title": "Kuesioner Identifikasi Kebutuhan Smart City Perangkat Daerah",
-    "version": "2026.1",
+    "version": "2026.2",
     "default_language": ID,
 }
 

@@ -20,6 +20,8 @@ ROLE_TYPES = {
     "prioritas": ("integer", "decimal", "select_one"),
     "quick_win": ("select_one",),
     "tahun_mulai": ("integer",),
+    "status_program": ("select_one",),
+    "realisasi": ("integer", "decimal"),
 }
 
 
