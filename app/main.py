@@ -39,9 +39,11 @@ ROUTER_MODULES = (
     "app.applications.pages", "app.applications.api",
     "app.satudata.pages", "app.satudata.api",
     "app.monev.pages", "app.monev.api",
+    "app.dossier.pages",
 )
 # Page modules whose file downloads are in the OpenAPI document (their HTML pages are not).
-DOWNLOAD_MODULES = frozenset({"app.exports.pages", "app.questionnaires.pages"})
+DOWNLOAD_MODULES = frozenset({"app.exports.pages", "app.questionnaires.pages",
+                              "app.dossier.pages"})
 # Routes that are not FastAPI endpoints and so carry no Policy dependency: documentation and
 # static files, open to everyone by design. The route-policy test accepts only these.
 PUBLIC_NON_ENDPOINTS = frozenset({"/openapi.json", "/static", docs.ASSETS})

@@ -266,6 +266,8 @@ class SubmissionRevision(SQLModel, table=True):
     questionnaire_id: int = _fk("questionnaire.id", index=False)
     status: str = Field(max_length=16)
     answers: dict = Field(sa_column=Column(JSONDocument, nullable=False))
+    answers_sha256: str = Field(default="", max_length=64, index=True)
+    """The verification code: SHA-256 of the canonical answers (app/dossier/code.py)."""
     created_at: datetime = _created()
     created_by_id: int | None = _fk("app_user.id", nullable=True, index=False)
 

@@ -251,6 +251,8 @@ class OpdProfile:
     quick_wins: int
     readiness: ReadinessRow | None
     applications: int
+    long_texts: list[str] = field(default_factory=list)
+    """The titles of its other needs that the tables cut (reports/text.py), in full."""
 
 
 @dataclass(frozen=True)

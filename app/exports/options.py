@@ -49,6 +49,8 @@ class ExportOptions:
     opd_codes: tuple[str, ...] = ()
     framework: str | None = None
     """The framework Matriks Dimensi is rendered under (None: the round's choice)."""
+    mark_na: bool = False
+    """Write "Tidak berlaku" in the empty cells of questions that did not apply."""
 
     @property
     def statuses(self) -> tuple[str, ...]:
@@ -58,7 +60,8 @@ class ExportOptions:
     def filters(self) -> dict:
         """The options as plain data, for the audit event and the Info sheet."""
         found = {"header": "labels" if self.labels else "codes", "lang": self.lang,
-                 "statuses": self.scope.value, "opds": list(self.opd_codes) or "all"}
+                 "statuses": self.scope.value, "opds": list(self.opd_codes) or "all",
+                 "na": "mark" if self.mark_na else "blank"}
         if self.framework:
             found["framework"] = self.framework
         return found

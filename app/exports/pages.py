@@ -3,7 +3,7 @@
 GET /rounds/{id}/export        the options form (labels or codes, language, statuses, OPDs)
 GET /rounds/{id}/export.xlsx   the workbook         ?header=labels|codes&lang=id|en
 GET /rounds/{id}/export.zip    the CSV files         &statuses=approved|submitted|all
-GET /rounds/{id}/export.json   the JSON document     &opd=CODE&opd=CODE…
+GET /rounds/{id}/export.json   the JSON document     &opd=CODE&opd=CODE…&na=blank|mark
                                                      &framework=CODE (Matriks Dimensi under it)
 """
 
@@ -46,8 +46,9 @@ class ExportQuery:
         statuses: Scope = Scope.submitted,
         opd: Annotated[list[str], Query(max_length=500)] = [],  # noqa: B006 - FastAPI idiom
         framework: Annotated[str | None, Query(max_length=32)] = None,
+        na: Literal["blank", "mark"] = "blank",
     ):
-        self.header, self.lang, self.statuses = header, lang, statuses
+        self.header, self.lang, self.statuses, self.na = header, lang, statuses, na
         self.opd = tuple(dict.fromkeys(code.strip() for code in opd if code.strip()))
         self.framework = (framework or "").strip() or None
 
@@ -55,7 +56,8 @@ class ExportQuery:
         """The options; the language defaults to the user's."""
         return ExportOptions(labels=self.header == "labels",
                              lang=self.lang or language_of(request), scope=self.statuses,
-                             opd_codes=self.opd, framework=self.framework)
+                             opd_codes=self.opd, framework=self.framework,
+                             mark_na=self.na == "mark")
 
 
 QueryDep = Annotated[ExportQuery, Depends()]

@@ -34,7 +34,7 @@ def write_export(
         for status in statuses:
             sink.row("status", layout.status_row(status))
         sink.close_sheet("status")
-        _submissions(sink, layout, submissions, progress)
+        _submissions(sink, layout, submissions, progress, context)
         _summaries(sink, layout, context)
         sink.finish()
     except BaseException:
@@ -44,9 +44,11 @@ def write_export(
 
 
 def _submissions(sink: Sink, layout: Layout, submissions: Iterable[SubmissionRecord],
-                 progress: Progress | None) -> None:
+                 progress: Progress | None, context: ExportContext) -> None:
     done = 0
     for record in submissions:
+        if context.tally is not None:
+            context.tally.add(record)
         if record.problem is not None:  # never silently dropped: the problems sheet
             if "masalah" not in layout.by_key:
                 sink.open([layout.add_problems_sheet()])
@@ -79,6 +81,9 @@ def _summaries(sink: Sink, layout: Layout, context: ExportContext) -> None:
             sink.row("matriks", layout.program.matrix_row(row))
         sink.close_sheet("matriks", footer=layout.program.matrix_footer(layout.matrix),
                          chart=layout.program.chart())
+        for row in layout.matrix.long_rows():
+            sink.row("matriks_panjang", layout.program.long_row(row))
+        sink.close_sheet("matriks_panjang")
         for row in analysis_sheets.unmapped_rows(layout.matrix, layout.masterplan, layout.view):
             sink.row("tanpa_padanan", row)
         sink.close_sheet("tanpa_padanan")

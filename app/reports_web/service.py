@@ -130,7 +130,7 @@ def _round_info(round_: Round, versions, request: ReportRequest, actor_name: str
                      generated_by=actor_name)
 
 
-def report_filename(round_name: str, generated_at: datetime) -> str:
+def report_filename(round_name: str, generated_at: datetime, extension: str = "html") -> str:
     """A safe file name, e.g. 'laporan-periode-2026-20260301-0930.html' (time in WITA)."""
     slug = re.sub(r"[^a-z0-9]+", "-", round_name.lower()).strip("-")[:60] or "periode"
-    return f"laporan-{slug}-{generated_at.astimezone(WITA):%Y%m%d-%H%M}.html"
+    return f"laporan-{slug}-{generated_at.astimezone(WITA):%Y%m%d-%H%M}.{extension}"

@@ -6,6 +6,7 @@ from reports.builders.common import Labels
 from reports.builders.readiness import readiness_row
 from reports.inputs import Application, Need, OpdEntry, Readiness
 from reports.results import OpdProfile, OpdRef
+from reports.text import is_long
 
 TOP_NEEDS = 3
 
@@ -32,5 +33,6 @@ def _profile(opd: OpdEntry, ref: OpdRef, needs: list[Need], score: Readiness | N
         opd=ref, kind=opd.kind, state=opd.state, submitted_at=opd.submitted_at,
         approved_at=opd.approved_at, needs=len(needs), cost=sum(n.cost or 0.0 for n in needs),
         dimensions=ordered, top_needs=[n.title for n in top],
+        long_texts=[n.title for n in needs if is_long(n.title) and n not in top],
         quick_wins=sum(1 for n in needs if n.quick_win),
         readiness=readiness_row(score, ref) if score else None, applications=apps)

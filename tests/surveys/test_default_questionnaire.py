@@ -15,7 +15,7 @@ WORKBOOK = ROOT / "surveys" / "kebutuhan-smart-city.xlsx"
 GENERATOR = ROOT / "surveys" / "build_kebutuhan_smart_city.py"
 
 ID, EN = "Bahasa Indonesia (id)", "English (en)"
-TRANSLATED = ("label", "hint", "required_message", "constraint_message")
+TRANSLATED = ("label", "hint", "required_message", "constraint_message", "header")
 ALLOWED_SURVEY_COLUMNS = {
     "type", "name", "required", "relevant", "constraint", "calculation", "default",
     "choice_filter", "repeat_count", "read_only", "appearance", "instance::masterplan",
@@ -333,3 +333,15 @@ def test_numbers_years_and_dates_are_bounded(survey):
     assert fields["aplikasi_tahun"]["constraint"].startswith(". >= 1990 and . <= ")
     assert fields["tanggal_pengisian"]["constraint"] == ". <= today()"
     assert "${total_pegawai}" in fields["jumlah_pengelola_tik"]["constraint"]
+
+
+def test_every_short_header_names_a_question_and_is_shorter_than_its_label():
+    from app.questionnaires.xlsform import load_xlsform
+    from surveys.kebutuhan.headers import HEADERS
+
+    form = load_xlsform(WORKBOOK.read_bytes()).questionnaire
+    questions = {ref.question.name: ref.question for ref in form.fields()}
+    assert sorted(set(HEADERS) - set(questions)) == []
+    for name, (header_id, header_en) in HEADERS.items():
+        assert questions[name].header == {"id": header_id, "en": header_en}
+        assert len(header_id) <= 30 and len(header_en) <= 30, name
