@@ -93,17 +93,18 @@ def _limiter(request: Request) -> verification.LookupLimiter:
     return state.verify_limiter
 
 
-@router.get("/verifikasi/{code}", include_in_schema=False)
-def verify_page(request: Request, session: SessionDep, code: str,
+@router.get("/verifikasi/{verification_code}", include_in_schema=False)
+def verify_page(request: Request, session: SessionDep, verification_code: str,
                 _principal: Annotated[Principal | None, Depends(public)]):
     """Which OPD, round, revision and status a dossier's code belongs to (never the answers)."""
     wait = _limiter(request).wait(client_ip(request))
     if wait:
         raise TooManyRequests("dossier.verify_too_many", headers={"Retry-After": str(wait)},
                               seconds=wait)
-    cleaned = normalise(code[:200])
+    code = verification_code[:200]
+    cleaned = normalise(code)
     found = verification.verify(session, code=cleaned) if cleaned else []
-    context = {"code": cleaned or code[:200], "found": found}
+    context = {"code": cleaned or code, "found": found}
     response = render(request, "dossier/verify.html", context, status=200 if found else 404)
     response.headers["X-Robots-Tag"] = "noindex"
     return response

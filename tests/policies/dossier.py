@@ -14,7 +14,7 @@ DECLARED = {
     ("GET", "/rounds/{round_id}/dossier.pdf"): "officer",
     ("GET", "/submissions/{submission_id}/dossier.pdf"): "staff",
     ("GET", "/rounds/{round_id}/dossiers.zip"): "planner",
-    ("GET", "/verifikasi/{code}"): "public",
+    ("GET", "/verifikasi/{verification_code}"): "public",
 }
 EXPECTED_GET = {
     # Officer A gets the dossier of the world's submission; officer B's OPD is not asked.
@@ -24,7 +24,7 @@ EXPECTED_GET = {
                                                  "officer_b": 403, "*": 200},
     "/rounds/{round_id}/dossiers.zip": {"planner": 200, "admin": 200, "anonymous": 303,
                                         "*": 403},
-    "/verifikasi/{code}": {"*": 200},
+    "/verifikasi/{verification_code}": {"*": 200},
 }
 NOT_CALLED: dict = {}
-PLACEHOLDERS = {"{code}": _code}
+PLACEHOLDERS = {"{verification_code}": _code}
