@@ -12,6 +12,7 @@ from app import errors
 from app.i18n import LANGUAGES, LOCALE_DIR, catalogue, translator
 from app.models import Role
 from app.opds.importer import KINDS
+from app.planning.labels import DYNAMIC as PLANNING_DYNAMIC
 
 APP = Path(__file__).resolve().parent.parent / "app"
 TEMPLATES = APP / "templates"
@@ -28,6 +29,7 @@ DYNAMIC = {
     "form.carry_": ["same", "changed", "retired"],
     "carry.reason_": ["question_removed", "choice_removed", "type_changed", "moved"],
     "monev.status_": ["usulan", "masuk_rkpd", "berjalan", "selesai", "batal", "none"],
+    **PLANNING_DYNAMIC,
 }
 # Namespaces of message keys; a string literal shaped like one of these in app/ is a key
 # (audit actions such as "login.failed" are passed as action=… and skipped).

@@ -17,7 +17,7 @@ COLUMNS = {
     "alignments": ("kode_program", "kode_rpjmd", "kekuatan", "status"),
 }
 YEAR_COLUMNS = {"rpjmd": "target", "programmes": "biaya"}
-INFO_COLUMNS = ("info_opd", "info_dimensi", "info_jangka", "info_biaya_kebutuhan")
+INFO_COLUMNS = ("info_program", "info_opd", "info_dimensi", "info_jangka", "info_biaya_kebutuhan")
 """Read-only columns of the Program sheet (from the needs); the import ignores them."""
 LIST_SEPARATOR = ";"
 YES = frozenset({"ya", "yes", "y", "true", "1", "x"})
