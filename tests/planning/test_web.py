@@ -157,3 +157,18 @@ def test_the_workbook_round_trips_and_a_bad_workbook_changes_nothing(client, see
     assert refused.status_code == 422
     assert "Lembar RPJMD, baris" in refused.text and "Lembar Tahun, baris 3" in refused.text
     assert len(client.get(api).json()["nodes"]) == len(NODES) + 1
+
+
+def test_the_report_gets_the_plan_with_the_roadmap_as_svg(client, seeded):
+    fill(client, seeded.round_id)
+    as_role(client, "viewer")
+    html = client.get(f"/rounds/{seeded.round_id}/report").text
+    assert "8. Perencanaan Masterplan" in html and html.count("<svg") == 4
+    assert "Kabupaten Luwu Utara" in html
+    data = client.get(f"/api/v1/rounds/{seeded.round_id}/report").json()
+    planning = {t["title"]: t for t in data["planning"]["tables"]}
+    yearly = planning["RAB per tahun, quick win dan rasio terhadap APBD"]
+    page = client.get(f"/api/v1/rounds/{seeded.round_id}/planning").json()
+    assert yearly["footer"] == next(t for t in page["tables"]
+                                    if t["key"] == "rab_tahun")["footer"]
+    assert "chart" not in data["planning"]
