@@ -67,10 +67,13 @@ class Hasher:
 
 
 def _lower_priority() -> None:
-    """Lower this thread's CPU priority (Linux: a thread id is a process id to setpriority)."""
+    """Lower this thread's CPU priority by HASH_NICENESS below the thread that started it
+    (Linux: a thread id is a process id to setpriority; a service started niced stays below)."""
     if hasattr(os, "setpriority"):
+        thread = threading.get_native_id()
         try:
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), HASH_NICENESS)
+            current = os.getpriority(os.PRIO_PROCESS, thread)
+            os.setpriority(os.PRIO_PROCESS, thread, min(current + HASH_NICENESS, 19))
         except OSError:  # not permitted here: the thread keeps the normal priority
             pass
 
