@@ -3,9 +3,10 @@ over the plan's years, a programme with a predecessor problem in a warning colou
 
 from collections.abc import Sequence
 
+from matplotlib import rc_context
 from matplotlib.ticker import FixedLocator
 
-from reports.charts import PALETTE, _bars, _categories, _figure, _margin, _svg, short
+from reports.charts import _RC, PALETTE, _bars, _categories, _figure, _margin, _svg, short
 
 WARNING = "#d55e00"
 
@@ -15,12 +16,19 @@ def gantt_chart(labels: Sequence[str], spans: Sequence[tuple[int, int]],
     """`spans`: (first year, last year) of each programme, clipped to `years`."""
     if not years or not labels:
         return ""
+    with rc_context(_RC):
+        return _draw(labels, spans, years, list(flagged), salt)
+
+
+def _draw(labels, spans, years, flagged: list[bool], salt: str) -> str:
     first, last = years[0], years[-1]
     names = [short(label) for label in labels]
     fig, (ax,) = _figure(len(names), salt)
     _margin(fig, names)
+    height = fig.get_figheight()
+    fig.subplots_adjust(top=1 - 0.4 / height, bottom=0.1 / height)  # inches: the year axis
     _categories(ax, names)
-    flags = list(flagged) or [False] * len(names)
+    flags = flagged or [False] * len(names)
     for colour, keep in ((PALETTE[0], False), (WARNING, True)):
         lefts, widths = [], []
         for (start, end), flag in zip(spans, flags, strict=True):

@@ -20,12 +20,15 @@ from app.rounds.deps import PlannerDep, PlannerRound, StaffDep, StaffRound
 
 router = APIRouter(prefix="/api/v1", tags=["api: planning"], responses=API_ERRORS)
 Money = Annotated[float, Field(ge=0, le=10**15)]
+Target = Annotated[float, Field(ge=-10**15, le=10**15)]
+Year = Annotated[int, Field(ge=2000, le=2100)]
 
 
 class YearsIn(BaseModel):
     first: int = Field(ge=2000, le=2100)
     last: int = Field(ge=2000, le=2100)
-    apbd: dict[int, Annotated[int, Field(ge=0, le=10**15)] | None] = {}
+    apbd: dict[Year, Annotated[int, Field(ge=0, le=10**15)] | None] = Field(default={},
+                                                                            max_length=10)
 
 
 class NodeIn(BaseModel):
@@ -34,7 +37,7 @@ class NodeIn(BaseModel):
     text: str = Field(max_length=2000)
     parent_code: str | None = Field(default=None, max_length=32)
     unit: str = Field(default="", max_length=64)
-    targets: dict[int, float] = {}
+    targets: dict[Year, Target] = Field(default={}, max_length=10)
 
 
 class ProgrammeIn(BaseModel):
@@ -50,7 +53,7 @@ class ProgrammeIn(BaseModel):
     predecessors: list[Annotated[str, Field(max_length=100)]] = Field(default=[], max_length=50)
     funding: str = Field(default="", max_length=16)
     budget_status: str = Field(default="", max_length=16)
-    costs: dict[int, Money] = {}
+    costs: dict[Year, Money] = Field(default={}, max_length=10)
 
 
 class AlignmentIn(BaseModel):

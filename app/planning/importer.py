@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from openpyxl import load_workbook
 
+from app.exports.hygiene import FORMULA_TRIGGERS
 from app.planning import rules
 from app.planning.plan import Alignment, Node, ProgrammeInput
 from app.planning.sheets import (
@@ -89,11 +90,14 @@ class _Reader:
 
 
 def _text(value: object) -> str:
+    """A cell as text; the apostrophe the export put before formula-like text is taken off,
+    so a workbook round-trips unchanged."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    text = str(value).strip()
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_TRIGGERS) else text
 
 
 def _number(value: object) -> float | None:
@@ -176,7 +180,9 @@ def _nodes(reader: _Reader, workbook, parsed: ParsedPlan) -> None:
             except ValueError:
                 errors[f"target {year}"] = "planning.error.number"
                 continue
-            if found is not None:
+            if found is not None and not rules.check_target(found):
+                errors[f"target {year}"] = "planning.error.number"
+            elif found is not None:
                 targets[year] = found
         for column, key in errors.items():
             reader.add(sheet, number, column, key)

@@ -50,6 +50,12 @@ def check_node(kind: str, code: str, parent_code: str | None, text: str,
     return errors
 
 
+def check_target(value: object) -> bool:
+    """An IKU target: a number between −10^15 and 10^15."""
+    return isinstance(value, int | float) and not isinstance(value, bool) \
+        and -MAX_MONEY <= value <= MAX_MONEY
+
+
 def check_money(value: object) -> bool:
     """A cost or APBD: a whole or decimal number from 0 to 10^15."""
     return isinstance(value, int | float) and not isinstance(value, bool) \

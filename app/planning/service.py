@@ -46,7 +46,10 @@ def save_node(session: Session, *, round_: Round, kind: str, code: str, text: st
     code, parent_code = code.strip(), (parent_code or "").strip() or None
     known = _nodes(session, round_.id)
     kinds = {c: n.kind for c, n in known.items() if c != code}
-    _refuse(rules.check_node(kind, code, parent_code, text, kinds))
+    errors = rules.check_node(kind, code, parent_code, text, kinds)
+    if any(not rules.check_target(v) for v in (targets or {}).values()):
+        errors["targets"] = "planning.error.number"
+    _refuse(errors)
     node = known.get(code) or RpjmdNode(round_id=round_.id, code=code, position=len(known))
     node.kind, node.text, node.parent_code = kind, text.strip(), parent_code
     node.unit = unit.strip()[:64]

@@ -39,7 +39,7 @@ class PlanningView:
     def gantt_svg(self) -> str:
         rows = self.outputs.roadmap.rows
         flagged = {p.programme_code for p in self.outputs.roadmap.problems}
-        return gantt_chart([f"{r.programme.code} {r.programme.name}" for r in rows],
+        return gantt_chart([f"{r.programme.name} · {r.programme.owner_opd}" for r in rows],
                            [(r.programme.start_year, r.programme.end_year) for r in rows],
                            self.outputs.roadmap.years,
                            flagged=[r.programme.code in flagged for r in rows],

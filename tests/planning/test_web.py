@@ -172,3 +172,28 @@ def test_the_report_gets_the_plan_with_the_roadmap_as_svg(client, seeded):
     assert yearly["footer"] == next(t for t in page["tables"]
                                     if t["key"] == "rab_tahun")["footer"]
     assert "chart" not in data["planning"]
+
+
+def test_text_is_inert_in_the_page_and_the_workbook(client, seeded):
+    headers, api = fill(client, seeded.round_id)
+    hostile = '=HYPERLINK("http://x")<script>alert(1)</script>'
+    assert client.put(f"{api}/nodes", headers=headers, json={
+        "kind": "misi", "code": "M9", "text": hostile}).status_code == 200
+    huge = client.put(f"{api}/nodes", headers=headers, json={
+        "kind": "iku", "code": "IKU-9", "parent_code": "M1.T1.S1", "text": "x",
+        "targets": {"2026": 1e300}})
+    assert huge.status_code == 422
+    page = client.get(f"/rounds/{seeded.round_id}/planning").text
+    assert "<script>alert(1)" not in page and "&lt;script&gt;" in page
+    book = load_workbook(io.BytesIO(
+        client.get(f"/rounds/{seeded.round_id}/planning/masterplan.xlsx").content))
+    texts = [row[3] for row in book["RPJMD"].iter_rows(values_only=True)]
+    assert "'" + hostile in texts
+    assert any(row[1] == "'" + hostile for row in book["Cakupan Misi"].iter_rows(
+        values_only=True))
+    again = io.BytesIO()
+    book.save(again)
+    assert client.post(f"/rounds/{seeded.round_id}/planning/import", headers=headers,
+                       files={"file": ("x.xlsx", again.getvalue())},
+                       follow_redirects=False).status_code == 303
+    assert hostile in [n["text"] for n in client.get(api).json()["nodes"]]  # unchanged
