@@ -34,6 +34,10 @@ ROUTER_MODULES = (
     "app.exports.pages", "app.exports.api",
     "app.audits.pages", "app.audits.api",
     "app.reports_web.pages", "app.reports_web.api",
+    "app.frameworks.pages", "app.frameworks.api",
+    "app.spbe.pages", "app.spbe.api",
+    "app.applications.pages", "app.applications.api",
+    "app.satudata.pages", "app.satudata.api",
     "app.monev.pages", "app.monev.api",
     "app.planning.pages", "app.planning.api",
 )

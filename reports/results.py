@@ -3,10 +3,19 @@
 Fields named `chart` hold inline SVG; they are left out of the JSON.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from reports.inputs import RoundInfo
+
+if TYPE_CHECKING:
+    from reports.applications import Rationalisation
+    from reports.frameworks import FrameworkInfo
+    from reports.satudata import SatuData
+    from reports.spbe import Spbe
 
 
 @dataclass(frozen=True)
@@ -245,6 +254,29 @@ class OpdProfile:
 
 
 @dataclass(frozen=True)
+class UnmappedNeed:
+    """A need the chosen framework has no place for."""
+
+    opd: OpdRef
+    title: str
+    dimension: str
+    """Its dimension and element in its own questionnaire's labels."""
+    element: str
+    cost: float | None
+    suggested: list[str]
+    """Labels of the chosen framework's nodes linked to it only as `related`."""
+
+
+@dataclass(frozen=True)
+class FrameworkSection:
+    """Which framework the report used, and what did not fit it."""
+
+    info: FrameworkInfo
+    unmapped: list[UnmappedNeed]
+    unmapped_cost: float
+
+
+@dataclass(frozen=True)
 class PlanTable:
     """One table of the round's plan, labelled by the app (app/planning/tables.py)."""
 
@@ -280,5 +312,10 @@ class Report:
     readiness: ReadinessSection
     questions: list[QuestionSection]
     profiles: list[OpdProfile]
+    framework: FrameworkSection | None = None
+    """The framework the dimensions, heat map and priorities are shown under."""
+    spbe: Spbe | None = None
+    applications: Rationalisation | None = None
+    satu_data: SatuData | None = None
     planning: PlanningSection | None = None
     """Added by the app when the round has a plan (app/planning/report.py)."""

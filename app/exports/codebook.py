@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
+from app.frameworks.text import framework_text
 from app.i18n import translator
 from app.questionnaires.schema import text_in
 
@@ -75,6 +76,8 @@ def info_rows(layout: Layout, context: ExportContext, counts: dict[str, int]) ->
         [t("export.info.statuses"), t(f"export.scope.{options.scope.value}")],
         [t("export.info.opds"), ", ".join(options.opd_codes) or t("export.info.all_opds")],
     ]
+    if layout.view is not None:
+        rows.append([t("analysis.info.framework"), framework_text(layout.view.info, t)])
     for sheet in layout.sheets:
         if sheet.key != "info":
             rows.append([t("export.info.rows", sheet=sheet.name), counts.get(sheet.key, 0)])

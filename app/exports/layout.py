@@ -10,11 +10,17 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from app.analyses import sheets as analysis_sheets
+from app.analyses.build import analysis_input
+from app.analyses.collect import Collector
+from app.analyses.context import AnalysisContext
+from app.frameworks.views import framework_view
 from app.monev.sheets import SHEET_NAMES as ANNUAL_SHEETS
 from app.monev.sheets import AnnualSheets
 from app.monev.source import AnnualInput, repeat_paths
 from app.monev.status import status_fields
 from app.questionnaires.schema import text_in
+from reports.analyses import Analyses, build_analyses
 
 from .flatten import Column, RepeatRow, TableFlattener, repeat_rows
 from .hygiene import clean_sheet_name, neutralise, unique_headers
@@ -41,8 +47,10 @@ class Layout:
 
     def __init__(self, plan: ExportPlan, options: ExportOptions, t: Translator, *,
                  timezone: str = "Asia/Makassar", problems: bool = False,
+                 context: AnalysisContext | None = None,
                  annual: AnnualInput | None = None):
         self.plan, self.options, self.t = plan, options, t
+        self.context = context or AnalysisContext()
         self.zone = ZoneInfo(timezone)
         self.zone_name = "WITA" if timezone == "Asia/Makassar" else timezone
         default = plan.newest.form.default_language
@@ -51,8 +59,12 @@ class Layout:
         self.repeats = [(table, TableFlattener(table, **flatten)) for table in plan.tables[1:]]
         spec = masterplan_spec(plan, lang=options.lang)
         self.masterplan = spec
-        self.matrix = DimensionMatrix(spec) if spec else None
-        self.program = ProgramSheet(spec, t, options.labels) if spec else None
+        self.view = framework_view(plan, spec, self.context.registry,
+                                   target=self.context.framework,
+                                   lang=options.lang) if spec else None
+        self.matrix = DimensionMatrix(spec, self.view) if spec else None
+        self.program = ProgramSheet(spec, t, options.labels, self.view) if spec else None
+        self.collector = Collector(plan, spec, options.lang)
         newest = plan.newest.form
         self.annual = AnnualSheets(spec, status_fields(newest), annual or AnnualInput(),
                                    repeat_paths(newest), t, options.labels, form=newest)
@@ -71,8 +83,11 @@ class Layout:
         sheets += [self._repeat(table, flattener) for table, flattener in self.repeats]
         if self.program is not None:
             sheets += [self._spec("program", self.program.columns, freeze_cols=4),
-                       self._spec("matriks", self.program.matrix_columns(self.masterplan),
-                                  freeze_cols=2)]
+                       self._spec("matriks", self.program.matrix_columns(), freeze_cols=2)]
+        sheets += [self._spec(key, analysis_sheets.columns(spec, self.t), name=name,
+                              table=key != "spbe_indeks", freeze_cols=2)
+                   for key, name, spec in analysis_sheets.sheet_specs(self.plan,
+                                                                       self.program is not None)]
         sheets += [self._spec(key, self.annual.columns(key), name=ANNUAL_SHEETS[key],
                               freeze_cols=2) for key in self.annual.keys()]
         sheets.append(self._codebook())
@@ -172,12 +187,19 @@ class Layout:
             key, nested = repeat_key(table), len(table.repeat_path) > 1
             for found in repeat_rows(record.answers, table.repeat_path):
                 yield key, self._repeat_row(record, found, flattener, nested)
+        self.collector.add(record)
         if self.program is not None:
             self.matrix.add_opd(record.opd_code, record.opd_name)
             for item in program_items(self.masterplan, record):
                 self.matrix.add(item)
                 yield "program", self.program.row(item)
         self.annual.add(record.id, record.opd_code, record.opd_name, record.answers)
+
+    def analyses(self) -> Analyses:
+        """The SPBE, application and Satu Data analyses of the rows streamed so far."""
+        data = analysis_input(self.context, self.collector, self.plan, self.t,
+                              self.options.lang)
+        return build_analyses(data)
 
     def _repeat_row(self, record: SubmissionRecord, found: RepeatRow,
                     flattener: TableFlattener, nested: bool) -> list:

@@ -5,7 +5,7 @@ surveys/README.md). The workbook's `Program Masterplan` and `Matriks Dimensi` sh
 HTML report are both built from these functions, so their totals are the same numbers:
 
     spec = masterplan_spec(plan, lang="id")          # None: no role declared
-    matrix = DimensionMatrix(spec)
+    matrix = DimensionMatrix(spec, view)              # view: app.frameworks.views
     for record in records:                            # SubmissionRecord, any order
         matrix.add_opd(record.opd_code, record.opd_name)
         for item in program_items(spec, record):
@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+
+from reports.frameworks import FrameworkView, Placement
 
 from .flatten import choice_labels, repeat_rows
 from .plan import ExportPlan
@@ -123,23 +125,39 @@ class MatrixRow:
         self.total_cost += cost
 
 
-class DimensionMatrix:
-    """OPD × dimensions and elements: number of needs and summed cost, with totals."""
+UNMAPPED = "tanpa_padanan"
+"""Matrix key of the needs the chosen framework has no place for (listed, never dropped)."""
 
-    def __init__(self, spec: MasterplanSpec):
-        self.spec = spec
+
+class DimensionMatrix:
+    """OPD × the chosen framework's dimensions and elements: needs and summed cost, totals.
+
+    `view` places each need (reports.frameworks): under its own framework's nodes, or through
+    the crosswalk under another's; a need with no place counts under UNMAPPED and is kept in
+    `unmapped` for the list.
+    """
+
+    def __init__(self, spec: MasterplanSpec, view: FrameworkView):
+        self.spec, self.view = spec, view
         self._rows: dict[str, MatrixRow] = {}
         self._parent = {code: parent for code, _, parent in spec.elements}
+        self.unmapped: list[tuple[ProgramItem, Placement]] = []
 
     def add_opd(self, code: str, name: str) -> None:
         """Give an OPD a row even when it entered no need."""
         self._rows.setdefault(code, MatrixRow(code, name))
 
     def add(self, item: ProgramItem) -> None:
-        """Count one program item under its dimension and element."""
+        """Count one program item under the node(s) the view places it."""
         row = self._rows.setdefault(item.opd_code, MatrixRow(item.opd_code, item.opd_name))
-        dimension = item.dimension or self._parent.get(item.element or "")
-        keys = [k for k in (dimension, item.element) if isinstance(k, str)]
+        element = _code(item.element)
+        dimension = _code(item.dimension) or self._parent.get(element or "")
+        placement = self.view.place(dimension, element)
+        if placement.mapped:
+            keys = [k for k in (placement.dimension, placement.element) if k]
+        else:
+            keys = [UNMAPPED]
+            self.unmapped.append((item, placement))
         row.add(keys, item.cost or 0.0)
 
     def rows(self) -> list[MatrixRow]:
@@ -156,3 +174,7 @@ class DimensionMatrix:
             total.total_needs += row.total_needs
             total.total_cost += row.total_cost
         return total
+
+
+def _code(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None

@@ -47,6 +47,8 @@ class ExportOptions:
     lang: str = "id"
     scope: Scope = Scope.submitted
     opd_codes: tuple[str, ...] = ()
+    framework: str | None = None
+    """The framework Matriks Dimensi is rendered under (None: the round's choice)."""
 
     @property
     def statuses(self) -> tuple[str, ...]:
@@ -55,8 +57,11 @@ class ExportOptions:
 
     def filters(self) -> dict:
         """The options as plain data, for the audit event and the Info sheet."""
-        return {"header": "labels" if self.labels else "codes", "lang": self.lang,
-                "statuses": self.scope.value, "opds": list(self.opd_codes) or "all"}
+        found = {"header": "labels" if self.labels else "codes", "lang": self.lang,
+                 "statuses": self.scope.value, "opds": list(self.opd_codes) or "all"}
+        if self.framework:
+            found["framework"] = self.framework
+        return found
 
 
 def export_filename(round_name: str, generated_at: datetime, fmt: Format) -> str:

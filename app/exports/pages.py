@@ -4,6 +4,7 @@ GET /rounds/{id}/export        the options form (labels or codes, language, stat
 GET /rounds/{id}/export.xlsx   the workbook         ?header=labels|codes&lang=id|en
 GET /rounds/{id}/export.zip    the CSV files         &statuses=approved|submitted|all
 GET /rounds/{id}/export.json   the JSON document     &opd=CODE&opd=CODE…
+                                                     &framework=CODE (Matriks Dimensi under it)
 """
 
 import os
@@ -21,6 +22,7 @@ from app.downloads import attachment
 from app.errors import file_responses
 from app.exports.options import EXTENSIONS, ExportOptions, Format, Scope
 from app.exports.service import asked_opds, export_round, round_or_404, submission_count
+from app.frameworks.choices import framework_choices
 from app.i18n import language_of
 from app.types import DbId
 from app.web import render
@@ -43,15 +45,17 @@ class ExportQuery:
         lang: Literal["id", "en"] | None = None,
         statuses: Scope = Scope.submitted,
         opd: Annotated[list[str], Query(max_length=500)] = [],  # noqa: B006 - FastAPI idiom
+        framework: Annotated[str | None, Query(max_length=32)] = None,
     ):
         self.header, self.lang, self.statuses = header, lang, statuses
         self.opd = tuple(dict.fromkeys(code.strip() for code in opd if code.strip()))
+        self.framework = (framework or "").strip() or None
 
     def options(self, request: Request) -> ExportOptions:
         """The options; the language defaults to the user's."""
         return ExportOptions(labels=self.header == "labels",
                              lang=self.lang or language_of(request), scope=self.statuses,
-                             opd_codes=self.opd)
+                             opd_codes=self.opd, framework=self.framework)
 
 
 QueryDep = Annotated[ExportQuery, Depends()]
@@ -83,7 +87,7 @@ def export_options_page(request: Request, round_id: DbId, session: SessionDep,
     round_ = round_or_404(session, round_id)
     context = {"round": round_, "opds": asked_opds(session, round_id=round_id),
                "count": submission_count(session, round_id=round_id), "scopes": SCOPE_CHOICES,
-               "langs": LANG_CHOICES}
+               "langs": LANG_CHOICES, "frameworks": framework_choices(session, round_id=round_id)}
     return render(request, "exports/options.html", context)
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from reports.frameworks import FrameworkView
+
 from .flatten import Column
-from .masterplan import DimensionMatrix, MasterplanSpec, MatrixRow, ProgramItem
+from .masterplan import UNMAPPED, DimensionMatrix, MasterplanSpec, MatrixRow, ProgramItem
 from .sinks.base import Chart
 
 PROGRAM_COLUMNS = (
@@ -20,8 +22,9 @@ PROGRAM_COLUMNS = (
 class ProgramSheet:
     """Numbers the program rows as they stream and lays out the matrix at the end."""
 
-    def __init__(self, spec: MasterplanSpec, t: Callable[..., str], labels: bool):
-        self.spec, self.t, self.labels = spec, t, labels
+    def __init__(self, spec: MasterplanSpec, t: Callable[..., str], labels: bool,
+                 view: FrameworkView):
+        self.spec, self.t, self.labels, self.view = spec, t, labels, view
         self.columns = [Column(code, t(f"export.col.{code}"), kind)
                         for code, kind in PROGRAM_COLUMNS]
         self.number = 0
@@ -43,14 +46,18 @@ class ProgramSheet:
                 self.shown("quick_win", item.quick_win), item.opd_code, item.submission_id,
                 item.row_id]
 
-    def matrix_keys(self, spec: MasterplanSpec) -> list[tuple[str, str]]:
-        """(code, header) of the dimensions, then of the elements."""
-        codes = [*spec.dimensions, *((code, label) for code, label, _ in spec.elements)]
+    def matrix_keys(self) -> list[tuple[str, str]]:
+        """(code, header) of the chosen framework's dimensions, then of their elements, then
+        of the needs it has no place for."""
+        axes = self.view.axes
+        codes = [*((a.code, a.label) for a in axes),
+                 *(element for a in axes for element in a.elements),
+                 (UNMAPPED, self.t("analysis.col.unmapped"))]
         return [(code, label if self.labels else code) for code, label in codes]
 
-    def matrix_columns(self, spec: MasterplanSpec) -> list[Column]:
+    def matrix_columns(self) -> list[Column]:
         """OPD, needs per dimension and element, total; then the same as cost in Rupiah."""
-        keys = self.matrix_keys(spec)
+        keys = self.matrix_keys()
         needs = [Column(f"jumlah/{code}", header, "integer") for code, header in keys]
         cost = [Column(f"biaya/{code}", self.t("export.col.cost_of", name=header), "money")
                 for code, header in keys]
@@ -60,7 +67,7 @@ class ProgramSheet:
                 Column("biaya", self.t("export.col.cost_total"), "money")]
 
     def matrix_row(self, row: MatrixRow) -> list:
-        codes = [code for code, _ in self.matrix_keys(self.spec)]
+        codes = [code for code, _ in self.matrix_keys()]
         return [row.opd_code, row.opd_name, *(row.needs.get(c, 0) for c in codes),
                 row.total_needs, *(row.cost.get(c, 0.0) for c in codes), row.total_cost]
 
@@ -72,5 +79,5 @@ class ProgramSheet:
 
     def chart(self) -> Chart:
         """Needs per dimension: the dimension columns of the header and the totals row."""
-        count = len(self.spec.dimensions)
+        count = len(self.view.axes)
         return Chart(self.t("export.chart.needs_per_dimension"), 2, 1 + max(count, 1))

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlmodel import Session, func, select
 
 from app import audit
+from app.analyses.context import AnalysisContext, load_context
 from app.db import Database
 from app.errors import BadRequest, Conflict, NotFound
 from app.i18n import translator
@@ -72,7 +73,9 @@ def export_round(
         round_ = round_or_404(session, round_id)
         _check_opds(session, round_id, options)
         versions, problems = load_versions(session, round_)
-        layout = _layout(versions, problems, options, t, timezone,
+        context = load_context(session, round_id=round_id, framework=options.framework,
+                               timezone=timezone)
+        layout = _layout(versions, problems, options, t, timezone, context,
                          annual_input(session, round_=round_))
         total = count_submissions(session, round_id=round_id, options=options)
         if fmt == Format.xlsx:
@@ -93,11 +96,12 @@ def export_round(
 
 
 def _layout(versions: list[Version], problems: dict[int, str], options: ExportOptions,
-            t, timezone: str, annual: AnnualInput | None = None) -> Layout:
+            t, timezone: str, context: AnalysisContext,
+            annual: AnnualInput | None = None) -> Layout:
     if not versions:
         raise Conflict("export.no_questionnaire")
     return Layout(build_plan(versions), options, t, timezone=timezone, problems=bool(problems),
-                  annual=annual)
+                  context=context, annual=annual)
 
 
 def _check_opds(session: Session, round_id: int, options: ExportOptions) -> None:

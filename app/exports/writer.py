@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 
+from app.analyses import sheets as analysis_sheets
 from app.questionnaires.answers.bounds import text_problem
 
 from .codebook import ExportContext, codebook_rows, info_rows
@@ -78,6 +79,14 @@ def _summaries(sink: Sink, layout: Layout, context: ExportContext) -> None:
             sink.row("matriks", layout.program.matrix_row(row))
         sink.close_sheet("matriks", footer=layout.program.matrix_footer(layout.matrix),
                          chart=layout.program.chart())
+        for row in analysis_sheets.unmapped_rows(layout.matrix, layout.masterplan, layout.view):
+            sink.row("tanpa_padanan", row)
+        sink.close_sheet("tanpa_padanan")
+    keys = {sheet.key for sheet in layout.sheets}
+    for sheet in analysis_sheets.analysis_rows(layout.analyses(), layout.t, keys):
+        for row in sheet.rows:
+            sink.row(sheet.key, row)
+        sink.close_sheet(sheet.key, footer=sheet.footer)
     for key in layout.annual.keys():  # monev and year-on-year (app/monev/)
         for row in layout.annual.rows(key):
             sink.row(key, row)

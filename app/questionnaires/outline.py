@@ -24,6 +24,7 @@ def outline(questionnaire: Questionnaire) -> str:
         lines.append(f"{INDENT}{list_name}")
         for choice in q.choice_lists[list_name]:
             filters = "".join(f" [{k}={v}]" for k, v in sorted(choice.filters.items()))
+            filters += f" <{choice.node}>" if choice.node else ""
             lines.append(f"{INDENT * 2}{choice.name}: {text_in(choice.label, lang)}{filters}")
     return "\n".join(lines) + "\n"
 

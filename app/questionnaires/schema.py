@@ -36,6 +36,8 @@ class Choice(_Model):
     name: str
     label: LangText = {}
     filters: dict[str, str] = {}
+    node: str | None = None
+    """The framework node it is (choices column `kerangka`), e.g. "GMSC-2021:governance"."""
 
 
 class Question(_Model):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
+from app.analyses.collect import Collector
 from app.exports.masterplan import MasterplanSpec, program_items
 from app.exports.plan import MAIN, ExportPlan, PlannedField
 from app.exports.records import SubmissionRecord
@@ -70,8 +71,9 @@ class AnswerStream:
     """Reads submission records once; yields per-question rows; collects the rest."""
 
     def __init__(self, plan: ExportPlan, spec: MasterplanSpec | None, lang: str, *,
-                 today: dt.date):
+                 today: dt.date, collector: Collector | None = None):
         self.plan, self.spec = plan, spec
+        self.collector = collector
         self.needs: list[Need] = []
         self.readiness: list[Readiness] = []
         self.applications: list[Application] = []
@@ -102,6 +104,8 @@ class AnswerStream:
                     yield table, _View(form, scope, root, frames)
 
     def _collect(self, record: SubmissionRecord) -> None:
+        if self.collector is not None:
+            self.collector.add(record)
         answers = record.answers
         if self.spec is not None:
             self.needs.extend(self._needs(record))

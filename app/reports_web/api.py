@@ -32,6 +32,10 @@ class ReportOut(BaseModel):
     readiness: dict[str, Any]
     questions: list[dict[str, Any]]
     profiles: list[dict[str, Any]]
+    framework: dict[str, Any] | None = None
+    spbe: dict[str, Any] | None = None
+    applications: dict[str, Any] | None = None
+    satu_data: dict[str, Any] | None = None
     planning: dict[str, Any] | None = None
 
 
@@ -42,9 +46,10 @@ def report_api(
     statuses: Scope = Scope.submitted,
     opd: Annotated[list[str], Query(max_length=500)] = [],  # noqa: B006 - FastAPI idiom
     lang: Literal["id", "en"] | None = None,
+    framework: Annotated[str | None, Query(max_length=32)] = None,
 ) -> dict:
     """The analysis report of a round as JSON."""
-    options = ReportRequest.of(statuses, opd, lang or language_of(request))
+    options = ReportRequest.of(statuses, opd, lang or language_of(request), framework)
     report = round_report(session, round_id=round_id, request=options,
                           actor_name=principal.user.username, options=DATA_ONLY)
     return report_json(with_planning(report, session, round_id=round_id, regency=regency))

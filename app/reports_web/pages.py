@@ -30,10 +30,11 @@ def report_page(
     statuses: Scope = Scope.submitted,
     opd: Annotated[list[str], Query(max_length=500)] = [],  # noqa: B006 - FastAPI idiom
     lang: Literal["id", "en"] | None = None,
+    framework: Annotated[str | None, Query(max_length=32)] = None,
     download: bool = False,
 ):
     """The analysis report of a round (HTML, self-contained; ?download=1 saves it as a file)."""
-    options = ReportRequest.of(statuses, opd, lang or language_of(request))
+    options = ReportRequest.of(statuses, opd, lang or language_of(request), framework)
     report = round_report(session, round_id=round_id, request=options,
                           actor_name=principal.user.username)
     report = with_planning(report, session, round_id=round_id, regency=regency)

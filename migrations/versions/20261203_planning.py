@@ -1,7 +1,7 @@
 """planning: RPJMD structure, plan years and APBD, programmes, alignments
 
 Revision ID: b3e7a91c2d40
-Revises: 4c116d4fb451
+Revises: 9f16a2c4e8b1
 Create Date: 2026-12-03 00:00:00
 """
 
@@ -12,7 +12,7 @@ import app.types
 from sqlalchemy.dialects import postgresql
 
 revision = "b3e7a91c2d40"
-down_revision = '4c116d4fb451'
+down_revision = '9f16a2c4e8b1'
 branch_labels = None
 depends_on = None
 

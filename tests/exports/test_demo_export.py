@@ -20,6 +20,8 @@ def test_the_planner_downloads_the_demo_round(client, db):
     book = load_workbook(io.BytesIO(response.content))
     assert book.sheetnames == ["Info", "Status Pengisian", "Isian", "Layanan", "Aplikasi",
                                "Dataset", "Kebutuhan", "Program Masterplan", "Matriks Dimensi",
+                               "Tanpa Padanan", "Penilaian SPBE", "Indeks SPBE",
+                               "Rasionalisasi Aplikasi", "Daftar Data", "MS-Var",
                                "Monev Program", "Monev Jangka", "Perbandingan Tahunan",
                                "Kamus Data"]
     status = [row[3] for row in book["Status Pengisian"].iter_rows(min_row=2, values_only=True)]

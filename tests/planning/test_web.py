@@ -2,6 +2,7 @@
 JSON API, viewers read, every change is audited, the Masterplan workbook round-trips."""
 
 import io
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -163,7 +164,9 @@ def test_the_report_gets_the_plan_with_the_roadmap_as_svg(client, seeded):
     fill(client, seeded.round_id)
     as_role(client, "viewer")
     html = client.get(f"/rounds/{seeded.round_id}/report").text
-    assert "8. Perencanaan Masterplan" in html and html.count("<svg") == 4
+    assert "11. Perencanaan Masterplan" in html and html.count("<svg") == 4
+    contents = re.findall(r'<li><a href="#([\w-]+)">', html.split("</nav>")[0])
+    assert contents.index("perencanaan") == 10 and contents[-1] == "perencanaan"
     assert "Kabupaten Luwu Utara" in html
     data = client.get(f"/api/v1/rounds/{seeded.round_id}/report").json()
     planning = {t["title"]: t for t in data["planning"]["tables"]}

@@ -123,7 +123,7 @@ def test_odk_validate_accepts_the_xform():
 def test_only_supported_sheets_columns_and_settings(sheets):
     assert sheets.keys() == {"survey", "choices", "settings"}
     assert set(sheets["survey"][0]) <= ALLOWED_SURVEY_COLUMNS
-    base_columns = {"list_name", "name", f"label::{ID}", f"label::{EN}"}
+    base_columns = {"list_name", "name", f"label::{ID}", f"label::{EN}", "kerangka"}
     filter_columns = set(sheets["choices"][0]) - base_columns
     filters = " ".join(row.get("choice_filter", "") for row in records(sheets["survey"]))
     assert filter_columns and all(column in filters for column in filter_columns)
@@ -192,6 +192,8 @@ def test_expressions_use_only_supported_functions_and_known_names(survey, choice
             expression = row.get(column)
             if not expression:
                 continue
+            if column == "default" and re.fullmatch(r"[\w.-]+", expression):
+                continue  # a literal default value (a choice name), not an expression
             assert set(re.findall(r"\$\{([^}]*)\}", expression)) <= names, expression
             bare = _strip(expression)
             assert set(re.findall(r"([a-z][a-z-]*)\s*\(", bare)) <= ALLOWED_FUNCTIONS, expression
@@ -229,6 +231,17 @@ def test_six_dimensions_and_eighteen_elements_linked_to_their_dimension(choices)
         assert {row["name"] for row in elements if row["dimensi"] == code} == expected
     for row in elements:
         assert ELEMENT_WORDS[row["name"]] in row[f"label::{ID}"]
+
+
+def test_dimensions_elements_and_spbe_indicators_are_bound_to_framework_nodes(choices):
+    by_list = {}
+    for row in choices:
+        by_list.setdefault(row["list_name"], {})[row["name"]] = row.get("kerangka")
+    for list_name in ("dimensi", "elemen"):
+        assert by_list[list_name] == {code: f"GMSC-2021:{code}" for code in by_list[list_name]}
+    spbe = by_list["indikator_spbe"]
+    assert spbe["32"] == "SPBE-59-2020:32" and spbe["47"] == "SPBE-59-2020:47"
+    assert spbe["lainnya"] is None and spbe["tidak_ada"] is None
 
 
 @pytest.mark.parametrize("prefix", ["layanan", "kebutuhan"])

@@ -16,6 +16,9 @@ MASTERPLAN_ROLES = (
     "jangka", "biaya", "sumber_dana", "prioritas", "quick_win",
     "status_program", "catatan_status", "realisasi",
 )
+# Choices column binding a choice to a framework node, `FRAMEWORK:NODE` (surveys/README.md,
+# "Framework binding"); pyxform treats it as one more choices column.
+FRAMEWORK_COLUMN = "kerangka"
 SURVEY_COLUMNS = frozenset(
     {
         "type", "name", "label", "hint", "required", "required_message", "relevant",
