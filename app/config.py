@@ -23,6 +23,8 @@ class Settings(BaseSettings):
     secret_key: str = ""
     default_language: Literal["id", "en"] = "id"
     timezone: str = "Asia/Makassar"
+    regency_name: str = "Kabupaten Luwu Utara"
+    """The regency the service serves: printed on the Masterplan workbook and planning pages."""
     secure_cookies: bool | None = None
     session_hours: int = 12
     login_max_failures_per_account: int = 5

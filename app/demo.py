@@ -1,5 +1,5 @@
 """Demo data: the Luwu Utara OPD register, one account per role, the default questionnaire and
-an open round with about 30 OPDs in every state (idempotent)."""
+an open round with about 30 OPDs in every state and an example plan (idempotent)."""
 
 import datetime as dt
 from pathlib import Path
@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from app.auth.accounts import create_user
 from app.models import Role, User
 from app.opds.service import ImportOutcome, import_opds
+from app.planning.demo import load_demo_plan
 from app.sample.demo_round import DemoRoundSummary, load_demo_round
 
 REGISTER = Path(__file__).parent / "data" / "opd-luwu-utara.csv"
@@ -23,7 +24,7 @@ DEMO_ACCOUNTS = (
 )
 
 
-def load_demo(session: Session, *, today: dt.date,
+def load_demo(session: Session, *, today: dt.date, timezone: str = "Asia/Makassar",
               ) -> tuple[ImportOutcome, list[str], DemoRoundSummary | None]:
     """Load the register, the accounts and the demo round; a second run changes nothing."""
     outcome = import_opds(session, filename=REGISTER.name, data=REGISTER.read_bytes())
@@ -36,4 +37,8 @@ def load_demo(session: Session, *, today: dt.date,
         created.append(username)
     if not outcome.ok:
         return outcome, created, None
-    return outcome, created, load_demo_round(session, today=today)
+    summary = load_demo_round(session, today=today)
+    planner = session.exec(select(User).where(User.username == "perencana")).first()
+    if planner is not None:
+        load_demo_plan(session, round_id=summary.round_id, actor=planner, timezone=timezone)
+    return outcome, created, summary

@@ -279,6 +279,29 @@ class FrameworkSection:
 
 
 @dataclass(frozen=True)
+class PlanTable:
+    """One table of the round's plan, labelled by the app (app/planning/tables.py)."""
+
+    title: str
+    headers: tuple[str, ...]
+    kinds: tuple[str, ...]
+    """text, integer, money, percent, ratio or mark (a roadmap year)."""
+    rows: list[list]
+    footer: list | None = None
+    flagged: list[bool] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PlanningSection:
+    """The master plan's tables: RPJMD alignment, roadmap (with its Gantt) and costs."""
+
+    regency: str
+    example: bool
+    tables: list[PlanTable]
+    chart: str = ""
+
+
+@dataclass(frozen=True)
 class Report:
     """The whole report."""
 
@@ -296,3 +319,5 @@ class Report:
     spbe: Spbe | None = None
     applications: Rationalisation | None = None
     satu_data: SatuData | None = None
+    planning: PlanningSection | None = None
+    """Added by the app when the round has a plan (app/planning/report.py)."""

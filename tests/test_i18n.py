@@ -12,6 +12,7 @@ from app import errors
 from app.i18n import LANGUAGES, LOCALE_DIR, catalogue, translator
 from app.models import Role
 from app.opds.importer import KINDS
+from app.planning.labels import DYNAMIC as PLANNING_DYNAMIC
 from reports.applications import RECOMMENDATIONS
 from reports.frameworks import RELATIONS
 from reports.spbe import EVIDENCE
@@ -45,6 +46,7 @@ DYNAMIC = {
     "analysis.predikat.": ["memuaskan", "sangat_baik", "baik", "cukup", "kurang"],
     "spbe.level.": [str(n) for n in range(6)],
     "spbe.notice_": ["saved", "target"],
+    **PLANNING_DYNAMIC,
 }
 # Namespaces of message keys; a string literal shaped like one of these in app/ is a key
 # (audit actions such as "login.failed" are passed as action=… and skipped).

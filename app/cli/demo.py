@@ -15,7 +15,8 @@ def demo() -> None:
     db = open_database(config)
     today = clock.local_today(config.timezone)
     with db.write_session() as session:
-        outcome, created, round_summary = load_demo(session, today=today)
+        outcome, created, round_summary = load_demo(session, today=today,
+                                                    timezone=config.timezone)
     db.dispose()
     if not outcome.ok:
         fail("; ".join(str(p) for p in outcome.problems))
@@ -24,5 +25,7 @@ def demo() -> None:
     state = "created" if round_summary.created else "already there"
     states = ", ".join(f"{name} {count}" for name, count in round_summary.states.items())
     typer.echo(f"demo round {round_summary.round_id} ({state}): {states}")
+    typer.echo(f"example plan (RPJMD 2025–2029, example data): "
+               f"/rounds/{round_summary.round_id}/planning")
     for username, role, opd, _name, password in DEMO_ACCOUNTS:
         typer.echo(f"  {username:<16} {role.value:<8} {opd or '':<14} password: {password}")

@@ -10,6 +10,8 @@ from app.deps import SessionDep
 from app.errors import API_ERRORS
 from app.exports.options import Scope
 from app.i18n import language_of
+from app.planning.context import RegencyDep
+from app.planning.report import with_planning
 from app.reports_web.service import ReportRequest, round_report
 from app.types import DbId
 from reports import ReportOptions, report_json
@@ -34,12 +36,13 @@ class ReportOut(BaseModel):
     spbe: dict[str, Any] | None = None
     applications: dict[str, Any] | None = None
     satu_data: dict[str, Any] | None = None
+    planning: dict[str, Any] | None = None
 
 
 @router.get("/rounds/{round_id}/report", response_model=ReportOut)
 def report_api(
     request: Request, round_id: DbId, session: SessionDep,
-    principal: Annotated[Principal, Depends(staff)],
+    principal: Annotated[Principal, Depends(staff)], regency: RegencyDep,
     statuses: Scope = Scope.submitted,
     opd: Annotated[list[str], Query(max_length=500)] = [],  # noqa: B006 - FastAPI idiom
     lang: Literal["id", "en"] | None = None,
@@ -49,4 +52,4 @@ def report_api(
     options = ReportRequest.of(statuses, opd, lang or language_of(request), framework)
     report = round_report(session, round_id=round_id, request=options,
                           actor_name=principal.user.username, options=DATA_ONLY)
-    return report_json(report)
+    return report_json(with_planning(report, session, round_id=round_id, regency=regency))

@@ -12,6 +12,8 @@ from app.downloads import attachment
 from app.errors import file_responses
 from app.exports.options import Scope
 from app.i18n import language_of
+from app.planning.context import RegencyDep
+from app.planning.report import with_planning
 from app.reports_web.service import ReportRequest, report_filename, round_report
 from app.types import DbId
 from reports import render_html
@@ -27,7 +29,7 @@ REPORT_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; bas
 @router.get("/rounds/{round_id}/report", response_class=HTMLResponse)
 def report_page(
     request: Request, round_id: DbId, session: SessionDep,
-    principal: Annotated[Principal, Depends(staff)],
+    principal: Annotated[Principal, Depends(staff)], regency: RegencyDep,
     statuses: Scope = Scope.submitted,
     opd: Annotated[list[str], Query(max_length=500)] = [],  # noqa: B006 - FastAPI idiom
     lang: Literal["id", "en"] | None = None,
@@ -38,6 +40,7 @@ def report_page(
     options = ReportRequest.of(statuses, opd, lang or language_of(request), framework)
     report = round_report(session, round_id=round_id, request=options,
                           actor_name=principal.user.username)
+    report = with_planning(report, session, round_id=round_id, regency=regency)
     headers = {"Content-Security-Policy": REPORT_CSP, "Cache-Control": "no-store"}
     if download:
         name = report_filename(report.round.name, report.round.generated_at)

@@ -136,3 +136,13 @@ def _ranked(rank: int, need: Need, value: float, scales: _Scales, refs: dict[str
         timeframe=labels.timeframe.get(need.timeframe or "", need.timeframe or ""),
         cost=need.cost, beneficiaries=need.beneficiaries, priority=need.priority,
         quick_win_proposed=need.quick_win)
+
+
+def shortlist(needs: list[Need], dimensions: list[Dimension], readiness: list[Readiness],
+              options: PriorityOptions) -> list[int]:
+    """The indexes in `needs` of the quick-win shortlist (the same rule as build_priority)."""
+    weights = options.weights.as_dict()
+    scales = _Scales(needs, dimensions, readiness)
+    scored = [(score(criteria(need, scales), weights), i) for i, need in enumerate(needs)]
+    order = sorted(scored, key=lambda s: (-s[0], needs[s[1]].priority or 99, s[1]))
+    return [i for _, i in _quick_wins(order, needs, options)]
