@@ -8,12 +8,15 @@ request body, so `BodyTimeoutMiddleware` gives one: 408 when a chunk does not ar
 deadline (a client declaring 999,999 bytes and sending 14 waits no longer than that).
 """
 
+import re
+
 import anyio
 from fastapi import FastAPI
 from fastapi.routing import iter_route_contexts
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
+from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # Room for the multipart envelope and the other form fields next to the file itself.
@@ -25,16 +28,33 @@ def upload_cap(file_limit: int) -> int:
     return file_limit + UPLOAD_MARGIN_BYTES
 
 
-def larger_caps(app: FastAPI, default: int) -> dict[tuple[str, str], int]:
-    """(method, path) -> cap of every route allowed more than `default` (upload routes)."""
-    caps = {}
-    for route in iter_route_contexts(app.routes):
-        cap = getattr(route, "max_body_size", None)
-        if cap and cap > default:
+class LargerCaps:
+    """The cap of every route allowed more than `default` (upload routes), found by method and
+    path; a path with parameters (`/rounds/{round_id}/…`) matches as the router matches it."""
+
+    def __init__(self, app: FastAPI, default: int) -> None:
+        self.default = default
+        self.fixed: dict[tuple[str, str], int] = {}
+        self.templated: list[tuple[frozenset[str], re.Pattern, int]] = []
+        for route in iter_route_contexts(app.routes):
+            cap = getattr(route, "max_body_size", None)
+            if not cap or cap <= default:
+                continue
             if "{" in route.path:
-                raise ValueError(f"{route.path}: a route with a larger body cap needs a fixed path")
-            caps.update({(method, route.path): cap for method in route.methods})
-    return caps
+                self.templated.append((frozenset(route.methods), compile_path(route.path)[0],
+                                       cap))
+            else:
+                self.fixed.update({(method, route.path): cap for method in route.methods})
+
+    def cap(self, method: str, path: str) -> int:
+        """The body cap of a request: its route's, else the app's default."""
+        found = self.fixed.get((method, path))
+        if found is not None:
+            return found
+        for methods, pattern, cap in self.templated:
+            if method in methods and pattern.match(path):
+                return cap
+        return self.default
 
 
 class DeclaredLengthMiddleware:
@@ -46,15 +66,15 @@ class DeclaredLengthMiddleware:
 
     def __init__(self, app: ASGIApp, fastapi_app: FastAPI, default: int) -> None:
         self.app, self.fastapi_app, self.default = app, fastapi_app, default
-        self.caps: dict[tuple[str, str], int] | None = None
+        self.caps: LargerCaps | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         declared = Headers(scope=scope).get("content-length", "") if scope["type"] == "http" \
             else ""
         if declared.isdigit() and int(declared) > self.default:
             if self.caps is None:
-                self.caps = larger_caps(self.fastapi_app, self.default)
-            cap = self.caps.get((scope["method"], scope["path"]), self.default)
+                self.caps = LargerCaps(self.fastapi_app, self.default)
+            cap = self.caps.cap(scope["method"], scope["path"])
             if int(declared) > cap:
                 from app.errors import error_response
 

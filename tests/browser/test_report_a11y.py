@@ -21,7 +21,7 @@ def test_the_report_and_the_round_page_have_no_axe_violations(browser, live_serv
         page.get_by_role("button", name="Masuk").click()
         page.wait_for_url(live_server.url + "/")
         page.goto(f"{live_server.url}/rounds/{round_id}/report")
-        assert page.locator("main section.chapter").count() == 7  # inside the main landmark
+        assert page.locator("main section.chapter").count() == 10  # inside the main landmark
         assert axe_violations(page) == []
         page.emulate_media(media="print")
         assert axe_violations(page) == []

@@ -44,7 +44,7 @@ def test_report_renders_prints_and_requests_nothing_else(wide, live_server, live
     page.goto(f"{live_server.url}/rounds/{round_id}/report")
     page.wait_for_load_state("networkidle")
     assert page.locator("h1").inner_text() == "Laporan Analisis Kebutuhan Smart City"
-    assert page.locator("section.chapter h2").count() == 7
+    assert page.locator("section.chapter h2").count() == 10  # 1-10 (11: with a plan)
     assert page.locator("svg").count() == 3
     # the hostile need title is shown as text; no element, no script, no dialog came of it
     assert page.get_by_text(HOSTILE_TITLE).count() >= 1
