@@ -10,6 +10,7 @@ from app.deps import SessionDep
 from app.errors import API_ERRORS
 from app.exports.options import Scope
 from app.i18n import language_of
+from app.jobs.limits import too_large
 from app.reports_web.service import ReportRequest, round_report
 from app.types import DbId
 from reports import ReportOptions, report_json
@@ -42,6 +43,7 @@ def report_api(
 ) -> dict:
     """The analysis report of a round as JSON."""
     options = ReportRequest.of(statuses, opd, lang or language_of(request))
+    too_large(request, session, round_id, options.export_options())  # 409 above the cap
     report = round_report(session, round_id=round_id, request=options,
                           actor_name=principal.user.username, options=DATA_ONLY)
     return report_json(report)

@@ -3,13 +3,14 @@
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from app.auth.policy import Principal, staff
 from app.deps import SessionDep
 from app.downloads import attachment
 from app.exports.options import Scope
 from app.i18n import language_of
+from app.jobs.limits import too_large
 from app.reports_web.service import ReportRequest, report_filename, round_report
 from app.types import DbId
 from reports import render_html
@@ -32,6 +33,8 @@ def report_page(
 ):
     """The analysis report of a round (HTML, self-contained; ?download=1 saves it as a file)."""
     options = ReportRequest.of(statuses, opd, lang or language_of(request))
+    if too_large(request, session, round_id, options.export_options()):
+        return RedirectResponse(f"/rounds/{round_id}?notice=report_large#jobs", status_code=303)
     report = round_report(session, round_id=round_id, request=options,
                           actor_name=principal.user.username)
     headers = {"Content-Security-Policy": REPORT_CSP, "Cache-Control": "no-store"}
