@@ -9,6 +9,7 @@ object a line: {"type": "step"|"count"|"result"|"error", …}.
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import os
@@ -48,7 +49,8 @@ def execute(spec: dict, emit: Emit) -> int:
     part = final.with_name(final.name + ".part")
     db = Database(spec["database_url"])
     try:
-        module = kind_module(spec["kind"])
+        module = (importlib.import_module(spec["module"]) if spec.get("module")
+                  else kind_module(spec["kind"]))
         context = JobContext(db=db, round_id=spec["round_id"], params=spec["params"],
                              path=part, actor_name=spec["actor_name"],
                              timezone=spec["timezone"], progress=EventProgress(emit))

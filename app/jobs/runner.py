@@ -23,7 +23,7 @@ from pathlib import Path
 from app.config import Settings
 from app.db import Database
 from app.jobs import child, files, service
-from app.jobs.kinds import JobOutput
+from app.jobs.kinds import KINDS, JobOutput
 from app.models import Job
 
 log = logging.getLogger("app.jobs")
@@ -145,7 +145,8 @@ class JobRunner:
 
     def _run(self, job: Job) -> None:
         path = files.path_of(self.settings.var_dir, job.file_key)
-        spec = {"job_id": job.id, "kind": job.kind, "round_id": job.round_id,
+        spec = {"job_id": job.id, "kind": job.kind, "module": KINDS.get(job.kind, ""),
+                "round_id": job.round_id,
                 "params": job.params, "path": str(path), "actor_name": job.created_by_name,
                 "timezone": self.settings.timezone, "nice": self.settings.job_nice,
                 "database_url": self.settings.database_url}
