@@ -38,7 +38,8 @@ CAUSES = ("Proses masih manual", "Data tersebar di beberapa aplikasi", "Berkas m
           "Jaringan internet sering putus", "Petugas mencatat di buku lalu mengetik ulang",
           "Tidak ada tempat menyimpan data yang aman", "Aplikasi lama tidak dipelihara",
           "Informasi tidak sampai ke warga", "Laporan disusun ulang setiap bulan")
-EFFECTS = ("sehingga layanan lambat", "sehingga data rawan salah", "sehingga warga datang berkali-kali",
+EFFECTS = ("sehingga layanan lambat", "sehingga data rawan salah",
+           "sehingga warga datang berkali-kali",
            "sehingga pimpinan tidak memiliki gambaran terkini", "sehingga anggaran boros",
            "sehingga pengaduan tidak tertangani", "sehingga target kinerja tidak tercapai")
 PEOPLE = ("pegawai", "warga", "pelaku usaha", "pasien", "siswa", "petani", "nelayan", "kader")
