@@ -5,7 +5,7 @@ the report's totals and the workbook's can never disagree. Labels arrive already
 report's language.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -46,7 +46,7 @@ class RoundInfo:
     generated_by: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OpdEntry:
     """An OPD asked in the round, with where its submission stands."""
 
@@ -104,7 +104,7 @@ class Need:
     row_id: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Readiness:
     """An OPD's self-assessed readiness scores (1–5), from the questionnaire's calculates."""
 
@@ -162,9 +162,10 @@ class ReportInput:
     round: RoundInfo
     opds: list[OpdEntry]
     dimensions: list[Dimension]
-    needs: list[Need] = field(default_factory=list)
+    needs: Sequence[Need] = field(default_factory=list)
+    """Any sequence: the app's adapter passes compact `reports.columns.Rows`."""
     readiness: list[Readiness] = field(default_factory=list)
-    applications: list[Application] = field(default_factory=list)
+    applications: Sequence[Application] = field(default_factory=list)
     questions: list[QuestionSpec] = field(default_factory=list)
     answers: Iterable[AnswerRow] = ()
     timeframe_labels: Mapping[str, str] = field(default_factory=dict)

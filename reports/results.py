@@ -9,7 +9,7 @@ from datetime import datetime
 from reports.inputs import RoundInfo
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per OPD: no __dict__ each
 class OpdRef:
     """An OPD as tables show it, with the anchor of its profile."""
 
@@ -18,7 +18,7 @@ class OpdRef:
     anchor: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LateOpd:
     opd: OpdRef
     state: str
@@ -46,7 +46,7 @@ class Summary:
     """OPDs whose submission could not be read and is counted nowhere (see Masalah)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """Needs and estimated cost in one cell of a table, split by timeframe."""
 
@@ -63,7 +63,7 @@ class Cell:
         self.timeframes[key] = self.timeframes.get(key, 0) + 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ElementRow:
     code: str
     label: str
@@ -78,7 +78,7 @@ class DimensionBlock:
     elements: list[ElementRow]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OpdDimensionRow:
     opd: OpdRef
     cells: list[Cell]
@@ -98,7 +98,7 @@ class NeedsByDimension:
     chart: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RankedNeed:
     rank: int
     score: float
@@ -168,7 +168,7 @@ class CrossOpd:
     """Blocks too large for pairwise matching, grouped by identical normalised text only."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReadinessRow:
     opd: OpdRef
     struktur: float | None
@@ -226,7 +226,7 @@ class QuestionSection:
     chart: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OpdProfile:
     """Profil OPD: one short section per OPD."""
 
