@@ -36,6 +36,7 @@ ROUTER_MODULES = (
     "app.audits.pages", "app.audits.api",
     "app.reports_web.pages", "app.reports_web.api",
     "app.jobs.pages", "app.jobs.api",
+    "app.monev.pages", "app.monev.api",
 )
 # Page modules whose file downloads are in the OpenAPI document (their HTML pages are not).
 DOWNLOAD_MODULES = frozenset({"app.exports.pages", "app.questionnaires.pages"})

@@ -213,6 +213,10 @@ class Round(SQLModel, table=True):
     closes_at: datetime | None = _when(nullable=True)
     status: str = Field(default=RoundStatus.draft, max_length=16)
     created_at: datetime = _created()
+    carry_from_id: int | None = _fk("round.id", nullable=True, index=False)
+    """The earlier round this one was started from (its drafts carried forward), if any."""
+    carry_basis: str | None = Field(default=None, max_length=16)
+    """Which answers were carried: "approved" (the last approved) or "submitted" (the latest)."""
 
 
 class RoundOpd(SQLModel, table=True):
@@ -336,3 +340,35 @@ class Job(SQLModel, table=True):
     media_type: str = Field(default="", max_length=120)
     file_key: str = Field(default="", max_length=80)
     size: int = 0
+
+
+class CarryForward(SQLModel, table=True):
+    """What a round's draft was started from: the earlier answers as carried (last year's
+    values, rows with their ids) and what could not be carried (listed, never dropped)."""
+
+    __tablename__ = "carry_forward"
+
+    submission_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("submission.id", ondelete="CASCADE"), primary_key=True))
+    source_submission_id: int = _fk("submission.id", index=False)
+    source_revision: int | None = None
+    answers: dict = Field(sa_column=Column(JSONDocument, nullable=False))
+    """The earlier answers as carried into this round's questionnaire version."""
+    dropped: list = Field(default_factory=list, sa_column=Column(JSONDocument, nullable=False))
+    """What could not be carried: [{path, label, value, reason}]."""
+    created_at: datetime = _created()
+
+
+class ProgrammeUpdate(SQLModel, table=True):
+    """A planner's update of one programme's status (a need row, by its id), with a note."""
+
+    __tablename__ = "programme_update"
+    __table_args__ = (Index("ix_programme_update_row", "submission_id", "row_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    submission_id: int = _fk("submission.id", ondelete="CASCADE", index=False)
+    row_id: str = Field(max_length=64)
+    status: str = Field(max_length=16)
+    note: str = Field(default="", max_length=2000)
+    actor_id: int | None = _fk("app_user.id", nullable=True, index=False)
+    at: datetime = _created()

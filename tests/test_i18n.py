@@ -25,6 +25,9 @@ DYNAMIC = {
     "link.": ["unknown", "used", "expired", "superseded"],
     "my_account.notice_": ["password_changed", "token_revoked"],
     "token.state_": ["active", "expired", "revoked"],
+    "form.carry_": ["same", "changed", "retired"],
+    "carry.reason_": ["question_removed", "choice_removed", "type_changed", "moved"],
+    "monev.status_": ["usulan", "masuk_rkpd", "berjalan", "selesai", "batal", "none"],
 }
 # Namespaces of message keys; a string literal shaped like one of these in app/ is a key
 # (audit actions such as "login.failed" are passed as action=… and skipped).

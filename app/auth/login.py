@@ -16,7 +16,7 @@ from sqlmodel import select
 
 from app import audit
 from app.auth import throttle
-from app.auth.passwords import check_password_bounded
+from app.auth.passwords import Hasher
 from app.auth.service import NewSession, open_session
 from app.config import Settings
 from app.db import Database
@@ -34,17 +34,16 @@ DATABASE_LANE = 1
 class Limiters:
     """The lanes logins run in (one set per worker process, made on its event loop)."""
 
-    hashing: anyio.CapacityLimiter
+    hashing: Hasher
     database: anyio.CapacityLimiter
 
     @classmethod
     def create(cls, settings: Settings) -> "Limiters":
-        return cls(anyio.CapacityLimiter(settings.password_hash_concurrency),
+        return cls(Hasher(settings.password_hash_concurrency),
                    anyio.CapacityLimiter(DATABASE_LANE))
 
     def busy(self) -> bool:
-        waiting = (self.hashing.statistics().tasks_waiting
-                   + self.database.statistics().tasks_waiting)
+        waiting = self.hashing.waiting() + self.database.statistics().tasks_waiting
         return waiting >= MAX_WAITING
 
 
@@ -71,8 +70,7 @@ async def login(db: Database, *, settings: Settings, limiters: Limiters, usernam
                                  headers={"Retry-After": str(BUSY_RETRY_SECONDS)})
     lane = limiters.database
     reserved = await to_thread.run_sync(_reserve, db, settings, username, ip, limiter=lane)
-    ok, new_hash = await check_password_bounded(limiters.hashing, reserved.password_hash,
-                                                password)
+    ok, new_hash = await limiters.hashing.check(reserved.password_hash, password)
     if not (ok and reserved.active and reserved.user_id):
         await to_thread.run_sync(_failed, db, username, ip, limiter=lane)
         raise Unauthorized("login.invalid")

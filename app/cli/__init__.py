@@ -2,7 +2,7 @@
 
 import typer
 
-from app.cli import accounts, backup, db, demo, export, forms, opds, report, serve
+from app.cli import accounts, backup, db, demo, export, forms, opds, report, rounds, serve
 
 cli = typer.Typer(help="Survei Kebutuhan Smart City.", no_args_is_help=True,
                   pretty_exceptions_enable=False)
@@ -15,6 +15,7 @@ cli.command("restore")(backup.restore_command)
 cli.add_typer(db.cli, name="db")
 cli.add_typer(opds.cli, name="opd")
 cli.add_typer(forms.cli, name="form")
+cli.add_typer(rounds.cli, name="round")
 cli.add_typer(accounts.user_cli, name="user")
 cli.add_typer(accounts.token_cli, name="token")
 

@@ -10,6 +10,10 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from app.monev.sheets import SHEET_NAMES as ANNUAL_SHEETS
+from app.monev.sheets import AnnualSheets
+from app.monev.source import AnnualInput, repeat_paths
+from app.monev.status import status_fields
 from app.questionnaires.schema import text_in
 
 from .flatten import Column, RepeatRow, TableFlattener, repeat_rows
@@ -36,7 +40,8 @@ class Layout:
     """Sheets and row builders of one export."""
 
     def __init__(self, plan: ExportPlan, options: ExportOptions, t: Translator, *,
-                 timezone: str = "Asia/Makassar", problems: bool = False):
+                 timezone: str = "Asia/Makassar", problems: bool = False,
+                 annual: AnnualInput | None = None):
         self.plan, self.options, self.t = plan, options, t
         self.zone = ZoneInfo(timezone)
         self.zone_name = "WITA" if timezone == "Asia/Makassar" else timezone
@@ -48,6 +53,9 @@ class Layout:
         self.masterplan = spec
         self.matrix = DimensionMatrix(spec) if spec else None
         self.program = ProgramSheet(spec, t, options.labels) if spec else None
+        newest = plan.newest.form
+        self.annual = AnnualSheets(spec, status_fields(newest), annual or AnnualInput(),
+                                   repeat_paths(newest), t, options.labels, form=newest)
         self.sheets = self._sheets(problems)
         self.by_key = {sheet.key: sheet for sheet in self.sheets}
 
@@ -65,6 +73,8 @@ class Layout:
             sheets += [self._spec("program", self.program.columns, freeze_cols=4),
                        self._spec("matriks", self.program.matrix_columns(self.masterplan),
                                   freeze_cols=2)]
+        sheets += [self._spec(key, self.annual.columns(key), name=ANNUAL_SHEETS[key],
+                              freeze_cols=2) for key in self.annual.keys()]
         sheets.append(self._codebook())
         self._problems_sheet = self._problems()
         for sheet in [*sheets, self._problems_sheet]:
@@ -167,6 +177,7 @@ class Layout:
             for item in program_items(self.masterplan, record):
                 self.matrix.add(item)
                 yield "program", self.program.row(item)
+        self.annual.add(record.id, record.opd_code, record.opd_name, record.answers)
 
     def _repeat_row(self, record: SubmissionRecord, found: RepeatRow,
                     flattener: TableFlattener, nested: bool) -> list:

@@ -13,6 +13,7 @@ from app.db import Database
 from app.errors import BadRequest, Conflict, NotFound
 from app.i18n import translator
 from app.models import Opd, Round, RoundOpd, Submission, User
+from app.monev.source import AnnualInput, annual_input
 from app.types import utcnow
 
 from .codebook import ExportContext
@@ -75,7 +76,8 @@ def export_round(
         round_ = round_or_404(session, round_id)
         _check_opds(session, round_id, options)
         versions, problems = load_versions(session, round_)
-        layout = _layout(versions, problems, options, t, timezone)
+        layout = _layout(versions, problems, options, t, timezone,
+                         annual_input(session, round_=round_))
         total = count_submissions(session, round_id=round_id, options=options)
         if fmt == Format.xlsx:
             check_rows(layout.by_key["isian"].name, total + 1)
@@ -97,10 +99,11 @@ def export_round(
 
 
 def _layout(versions: list[Version], problems: dict[int, str], options: ExportOptions,
-            t, timezone: str) -> Layout:
+            t, timezone: str, annual: AnnualInput | None = None) -> Layout:
     if not versions:
         raise Conflict("export.no_questionnaire")
-    return Layout(build_plan(versions), options, t, timezone=timezone, problems=bool(problems))
+    return Layout(build_plan(versions), options, t, timezone=timezone, problems=bool(problems),
+                  annual=annual)
 
 
 def _check_opds(session: Session, round_id: int, options: ExportOptions) -> None:

@@ -90,6 +90,10 @@ def _summaries(sink: Sink, layout: Layout, context: ExportContext) -> None:
             sink.row("matriks", layout.program.matrix_row(row))
         sink.close_sheet("matriks", footer=layout.program.matrix_footer(layout.matrix),
                          chart=layout.program.chart())
+    for key in layout.annual.keys():  # monev and year-on-year (app/monev/)
+        for row in layout.annual.rows(key):
+            sink.row(key, row)
+        sink.close_sheet(key, footer=layout.annual.footer(key))
     for row in codebook_rows(layout):
         sink.row("kamus", row)
     sink.close_sheet("kamus")

@@ -61,6 +61,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "_id baris harus unik dan terdiri atas 1–64 huruf, angka, _ atau -.",
         "en": "A row _id must be unique and 1–64 letters, digits, _ or -.",
     },
+    "carry_status": {
+        "id": "Status baris harus salah satu dari: masih sama, berubah, tidak berlaku lagi.",
+        "en": "A row status must be one of: still the same, changed, no longer applies.",
+    },
+    "carry_unconfirmed": {
+        "id": "Baris ini dibawa dari periode sebelumnya: pilih masih sama, berubah, atau "
+              "tidak berlaku lagi.",
+        "en": "This row was carried from the previous round: choose still the same, changed "
+              "or no longer applies.",
+    },
     "not_object": {
         "id": "Jawaban harus berupa objek JSON.",
         "en": "The answers must be a JSON object.",

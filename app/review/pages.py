@@ -5,9 +5,11 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse
 
+from app.carry.service import since_last
 from app.deps import SessionDep
 from app.errors import Invalid
 from app.i18n import language_of
+from app.monev.view import programmes
 from app.review import service
 from app.review.deps import PlannerDep, PlannerSubmission, StaffDep, StaffSubmission
 from app.submissions import review
@@ -16,14 +18,19 @@ from app.web import render
 
 FormVersion = Annotated[DbInt | None, Form()]
 router = APIRouter(tags=["pages: review"])
-NOTICES = ("commented", "returned", "approved")
+NOTICES = ("commented", "returned", "approved", "programme")
 
 
 def _page(request: Request, session, submission, *, errors: dict | None = None,
           values: dict | None = None, notice: str = "", status: int = 200):
-    view = service.review_view(session, submission=submission, lang=language_of(request))
+    lang = language_of(request)
+    view = service.review_view(session, submission=submission, lang=lang)
+    form = service.form_of(session, submission)
     context = {"view": view, "errors": errors or {}, "values": values or {},
-               "notice": notice if notice in NOTICES else ""}
+               "notice": notice if notice in NOTICES else "",
+               "since": since_last(session, submission=submission, questionnaire=form,
+                                   lang=lang),
+               "programmes": programmes(form, submission.answers, lang)}
     return render(request, "review/submission.html", context, status=status)
 
 

@@ -2,6 +2,7 @@
 
 from fastapi import APIRouter, Request
 
+from app.clock import local_today
 from app.deps import SessionDep, SettingsDep
 from app.errors import API_ERRORS
 from app.i18n import translator
@@ -37,9 +38,12 @@ def rounds(session: SessionDep, _principal: StaffDep):
 
 
 @router.post("/rounds", response_model=RoundPublic, status_code=201)
-def round_create(body: RoundCreate, session: SessionDep, principal: PlannerDep):
-    """Create a round in draft; `opd_ids` null asks every active OPD."""
-    round_ = service.create_round(session, actor=principal.user, **body.model_dump())
+def round_create(body: RoundCreate, session: SessionDep, settings: SettingsDep,
+                 principal: PlannerDep):
+    """Create a round in draft; `opd_ids` null asks every active OPD; `carry_from_id` starts
+    each asked OPD's draft from its answers in that earlier round."""
+    round_ = service.create_round(session, actor=principal.user,
+                                  today=local_today(settings.timezone), **body.model_dump())
     return RoundPublic.of(round_)
 
 

@@ -6,6 +6,7 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from app.carry.service import round_stats
 from app.models import Questionnaire as QuestionnaireRow
 from app.models import ReviewComment, Role, Round, RoundOpd, Submission, User
 from app.questionnaires.answers.validate import validate_answers
@@ -73,6 +74,7 @@ def load_progress(session: Session, *, round_: Round, now: datetime | None = Non
     contacts = _contacts(session, opd_ids)
     comments = _open_comments(session, [s.id for s in submissions.values()])
     forms: dict[int, object] = {}
+    carried = round_stats(session, round_id=round_.id, forms=forms)
     rows = []
     for entry, opd in entries:
         submission = submissions.get(opd.id)
@@ -87,6 +89,7 @@ def load_progress(session: Session, *, round_: Round, now: datetime | None = Non
             open_comments=comments.get(submission.id, 0) if submission else 0,
             last_activity=submission.updated_at if submission else None, deadline=due,
             overdue=is_overdue(status, due, now), officers=tuple(contacts.get(opd.id, ())),
+            carry=carried.get(submission.id) if submission else None,
         ))
     return rows
 

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse
 
+from app.clock import local_today
 from app.deps import SessionDep, SettingsDep
 from app.errors import Invalid
 from app.i18n import translator
@@ -41,7 +42,7 @@ def round_new(request: Request, session: SessionDep, _principal: PlannerDep):
 
 def _new_form(request: Request, session, values: dict, errors: dict, status: int = 200):
     context = {"versions": published(session), "opds": list_opds(session, active_only=True),
-               "values": values, "errors": errors}
+               "earlier": service.list_rounds(session), "values": values, "errors": errors}
     return render(request, "rounds/new.html", context, status=status)
 
 
@@ -54,10 +55,14 @@ def round_create(
     opd_ids: Annotated[list[str] | None, Form()] = None,
     opens_at: Annotated[str, Form(max_length=40)] = "",
     closes_at: Annotated[str, Form(max_length=40)] = "",
+    carry_from_id: Annotated[str, Form(max_length=20)] = "",
+    carry_basis: Annotated[str, Form(max_length=16)] = "approved",
 ):
-    """Create a round in draft (all active OPDs, or the ones ticked)."""
+    """Create a round in draft (all active OPDs, or the ones ticked), optionally started from
+    an earlier round (each OPD's draft carried forward)."""
     values = {"name": name, "questionnaire_id": questionnaire_id, "scope": scope,
-              "opd_ids": parse_ids(opd_ids or []), "opens_at": opens_at, "closes_at": closes_at}
+              "opd_ids": parse_ids(opd_ids or []), "opens_at": opens_at, "closes_at": closes_at,
+              "carry_from_id": carry_from_id, "carry_basis": carry_basis}
     errors = _create_problems(values)
     try:
         dates = {key: parse_local(values[key], settings.timezone, end_of_day=key == "closes_at")
@@ -70,7 +75,8 @@ def round_create(
         round_ = service.create_round(
             session, name=name, questionnaire_id=int(questionnaire_id),
             opd_ids=values["opd_ids"] if scope == "chosen" else None, actor=principal.user,
-            **dates)
+            carry_from_id=as_db_int(carry_from_id) if carry_from_id else None,
+            carry_basis=carry_basis, today=local_today(settings.timezone), **dates)
     except Invalid as error:
         return _new_form(request, session, values, error.detail.get("fields", {}), status=422)
     return RedirectResponse(f"/rounds/{round_.id}?notice=created", status_code=303)
@@ -84,6 +90,8 @@ def _create_problems(values: dict) -> dict[str, str]:
         problems["questionnaire_id"] = "round.questionnaire_unknown"
     if values["scope"] == "chosen" and not values["opd_ids"]:
         problems["opd_ids"] = "round.no_opds"
+    if values["carry_from_id"] and as_db_int(values["carry_from_id"]) is None:
+        problems["carry_from_id"] = "round.carry_unknown"
     return problems
 
 

@@ -36,6 +36,8 @@ class ProgressRow:
     deadline: datetime | None = None
     overdue: bool = False
     officers: tuple[Contact, ...] = field(default_factory=tuple)
+    carry: object = None
+    """How much of a carried draft was confirmed and changed (app/carry/stats.py), or None."""
 
     @property
     def pending(self) -> bool:

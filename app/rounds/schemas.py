@@ -1,6 +1,7 @@
 """What the rounds API reads and returns."""
 
 from datetime import datetime
+from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, Field
 
@@ -17,6 +18,10 @@ class RoundCreate(BaseModel):
     opd_ids: list[DbId] | None = Field(default=None, min_length=1)
     opens_at: AwareDatetime | None = None
     closes_at: AwareDatetime | None = None
+    carry_from_id: DbId | None = None
+    """Start each asked OPD's draft from its answers in this earlier round."""
+    carry_basis: Literal["approved", "submitted"] = "approved"
+    """Carry the last approved answers, or the latest submitted ones."""
 
 
 class RoundPublic(BaseModel):
@@ -29,6 +34,8 @@ class RoundPublic(BaseModel):
     opens_at: datetime | None
     closes_at: datetime | None
     created_at: datetime
+    carry_from_id: int | None = None
+    carry_basis: str | None = None
 
     @classmethod
     def of(cls, round_: Round) -> "RoundPublic":
@@ -49,6 +56,19 @@ class ContactPublic(BaseModel):
     phone: str | None
 
 
+class CarryPublic(BaseModel):
+    """A carried draft: rows carried, confirmed, changed, no longer applying; answers carried
+    and changed; answers that could not be carried."""
+
+    rows: int
+    confirmed: int
+    changed_rows: int
+    retired: int
+    answers: int
+    changed_answers: int
+    dropped: int
+
+
 class ProgressRowPublic(BaseModel):
     """Where one OPD stands: status, completion, last activity, deadline, officers."""
 
@@ -66,10 +86,13 @@ class ProgressRowPublic(BaseModel):
     deadline: datetime | None
     overdue: bool
     officers: list[ContactPublic]
+    carry: CarryPublic | None = None
 
     @classmethod
     def of(cls, row: ProgressRow) -> "ProgressRowPublic":
-        return cls.model_validate(row, from_attributes=True)
+        carry = CarryPublic.model_validate(row.carry, from_attributes=True) if row.carry else None
+        return cls.model_validate({**vars(row), "officers": [vars(o) for o in row.officers],
+                                   "carry": carry})
 
 
 class ProgressPublic(BaseModel):

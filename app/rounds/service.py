@@ -1,10 +1,11 @@
 """Creating, opening and closing rounds, and which OPDs each round asks."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlmodel import Session, select
 
 from app import audit
+from app.carry import service as carry
 from app.errors import Conflict, Invalid, NotFound
 from app.models import Opd, Round, RoundOpd, RoundStatus, User
 from app.models import Questionnaire as QuestionnaireRow
@@ -20,8 +21,15 @@ def create_round(
     opens_at: datetime | None = None,
     closes_at: datetime | None = None,
     actor: User | None = None,
+    carry_from_id: int | None = None,
+    carry_basis: str = "approved",
+    today: date | None = None,
 ) -> Round:
-    """A new round in draft; `opd_ids=None` asks every active OPD. Commits."""
+    """A new round in draft; `opd_ids=None` asks every active OPD. Commits.
+
+    With `carry_from_id`, each asked OPD's draft starts from its answers in that earlier round
+    (app/carry/): the last approved ones, or with `carry_basis="submitted"` the latest sent.
+    """
     problems = {}
     if not name.strip():
         problems["name"] = "round.name_required"
@@ -31,16 +39,25 @@ def create_round(
         problems["closes_at"] = "round.closes_before_opens"
     if opd_ids and _unknown_opds(session, opd_ids):
         problems["opd_ids"] = "round.opd_unknown"
+    if carry_from_id is not None and session.get(Round, carry_from_id) is None:
+        problems["carry_from_id"] = "round.carry_unknown"
+    if carry_basis not in carry.BASES:
+        problems["carry_basis"] = "round.carry_basis_unknown"
     if problems:
         raise Invalid(detail={"fields": problems})
     round_ = Round(name=name.strip()[:200], questionnaire_id=questionnaire_id,
-                   opens_at=opens_at, closes_at=closes_at)
+                   opens_at=opens_at, closes_at=closes_at, carry_from_id=carry_from_id,
+                   carry_basis=carry_basis if carry_from_id is not None else None)
     session.add(round_)
     session.flush()
     asked = opd_ids if opd_ids is not None else _active_opd_ids(session)
     session.add_all(RoundOpd(round_id=round_.id, opd_id=opd_id) for opd_id in sorted(set(asked)))
     audit.record(session, action="round.created", actor=actor, object_type="round",
                  object_id=round_.id, name=round_.name, opds=len(set(asked)))
+    if carry_from_id is not None:
+        session.flush()
+        carry.start_drafts(session, round_=round_, source=session.get(Round, carry_from_id),
+                           basis=carry_basis, actor=actor, today=today)
     session.commit()
     return round_
 

@@ -20,6 +20,7 @@ from app.questionnaires.service import definition_of, publish, versions
 from app.rounds.service import accepts_answers, asked, create_round, set_status
 from app.sample import DEFAULT_QUESTIONNAIRE
 from app.sample.answers import AnswerFaker, Sizes, person
+from app.sample.demo_previous import confirm_carried, load_previous_round
 from app.submissions import review, service
 from app.types import utcnow
 
@@ -74,9 +75,12 @@ def load_demo_round(session: Session, *, today: dt.date) -> DemoRoundSummary:
     round_ = session.exec(select(Round).where(Round.name == ROUND_NAME)).first()
     created = round_ is None
     if created:
+        previous = load_previous_round(session, row=row, planner=planner, opds=opds,
+                                       today=today)
         round_ = create_round(session, name=ROUND_NAME, questionnaire_id=row.id,
                               opd_ids=[opd.id for opd in opds.values()],
-                              closes_at=utcnow() + timedelta(days=60), actor=planner)
+                              closes_at=utcnow() + timedelta(days=60), actor=planner,
+                              carry_from_id=previous.id, today=today)
     if round_.status == RoundStatus.draft:
         set_status(session, round_=round_, status=RoundStatus.open, actor=planner)
     ctx = _Context(session, round_, definition_of(row), row.id, planner, today)
@@ -128,6 +132,8 @@ def _advance(ctx: _Context, opd: Opd, target: str) -> None:
     officer = _officer(session, opd)
     if submission is None:
         submission = _first_draft(ctx, opd, officer, complete=target != "draft")
+    elif submission.version == 1 and submission.status == SubmissionStatus.draft:
+        submission = confirm_carried(ctx, opd, submission, officer, all_rows=target != "draft")
     if target == "draft":
         return
     if submission.status == SubmissionStatus.draft:

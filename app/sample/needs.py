@@ -50,7 +50,8 @@ def need_row(faker: Faker, rank: int) -> dict:
            "kebutuhan_prioritas": min(rank, PRIORITY_MAX),
            "kebutuhan_quick_win": "ya" if term == "pendek" and rng.random() < 0.5 else "tidak",
            "kebutuhan_indikator_spbe": faker.pick("indikator_spbe"),
-           "kebutuhan_rpjmd": "Misi 2: Mewujudkan tata kelola pemerintahan yang baik"}
+           "kebutuhan_rpjmd": "Misi 2: Mewujudkan tata kelola pemerintahan yang baik",
+           "kebutuhan_status": "usulan"}
     if row["kebutuhan_jenis_solusi"] == "aplikasi_baru":
         row["kebutuhan_aplikasi_umum"] = faker.pick("ya_tidak_tahu")
     if row["kebutuhan_quick_win"] == "ya":

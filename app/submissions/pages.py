@@ -8,7 +8,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse
+from sqlmodel import Session
 
+from app.carry.service import marks_for
 from app.deps import SessionDep
 from app.errors import Conflict, Invalid, NotFound
 from app.i18n import language_of
@@ -43,9 +45,10 @@ async def posted_form(request: Request) -> dict[str, list[str]]:
 PostedDep = Annotated[dict[str, list[str]], Depends(posted_form)]
 
 
-def _screen(request: Request, ctx: OfficerRound) -> Screen:
+def _screen(request: Request, ctx: OfficerRound, session: Session) -> Screen:
+    carried = marks_for(session, submission=ctx.submission, questionnaire=ctx.questionnaire)
     return Screen(ctx, ctx.questionnaire, language_of(request), local_today(request),
-                  request.app.state.settings.timezone)
+                  request.app.state.settings.timezone, carry=carried)
 
 
 def _stored(screen: Screen) -> dict:
@@ -67,7 +70,7 @@ def _version(posted: dict[str, list[str]]) -> int:
 def form_page(request: Request, session: SessionDep, ctx: OfficerRoundDep,
               section: str | None = None, step: str | None = None, saved: str = ""):
     """The questionnaire, a section per step; read-only once submitted or when closed."""
-    screen = _screen(request, ctx)
+    screen = _screen(request, ctx, session)
     if not ctx.editable:
         return readonly_page(request, session, screen)
     if step == "review":
@@ -82,7 +85,7 @@ def form_page(request: Request, session: SessionDep, ctx: OfficerRoundDep,
 def save_section(request: Request, session: SessionDep, ctx: OfficerRoundDep,
                  posted: PostedDep, section: str | None = None):
     """Save one section (the form without JavaScript); 422 shows the problems and keeps input."""
-    screen = _screen(request, ctx)
+    screen = _screen(request, ctx, session)
     current = pick_section(ctx.questionnaire, section)
     action = parse_action(_first(posted, "go"))
     stored = _stored(screen)
@@ -117,7 +120,7 @@ def save_section(request: Request, session: SessionDep, ctx: OfficerRoundDep,
 @router.post("/rounds/{round_id}/submit")
 def submit(request: Request, session: SessionDep, ctx: OfficerRoundDep, posted: PostedDep):
     """Submit ("Kirim"): full validation; a repeated submit of the same version is one submit."""
-    screen = _screen(request, ctx)
+    screen = _screen(request, ctx, session)
     try:
         service.submit_answers(
             session, round_=ctx.round, opd_id=ctx.opd.id, submission=ctx.submission,
@@ -142,12 +145,12 @@ def receipt(request: Request, session: SessionDep, ctx: OfficerRoundDep):
     revision = service.latest_revision(session, submission_id=ctx.submission.id)
     if revision is None:
         raise NotFound("form.no_receipt")
-    return receipt_page(request, _screen(request, ctx), revision)
+    return receipt_page(request, _screen(request, ctx, session), revision)
 
 
 @router.get("/rounds/{round_id}/print")
 def print_view(request: Request, session: SessionDep, ctx: OfficerRoundDep):
     """Every answer on A4 pages, with a place for the OPD head's signature."""
-    screen = _screen(request, ctx)
+    screen = _screen(request, ctx, session)
     return readonly_page(request, session, screen, template="submissions/print.html",
                          answers=_stored(screen))

@@ -37,7 +37,7 @@ def working_answers(submission: Submission) -> dict:
 
 
 def _draft_of(result: ValidationResult) -> dict | None:
-    return result.kept() if result.hidden else None
+    return result.kept() if result.hidden or result.retired else None
 
 
 @dataclass(frozen=True)

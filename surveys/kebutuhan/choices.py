@@ -168,6 +168,14 @@ LISTS: dict[str, list[Choice]] = {
         ("menengah", "Jangka menengah (≤ 5 tahun)", "Medium term (≤ 5 years)"),
         ("panjang", "Jangka panjang (≤ 10 tahun)", "Long term (≤ 10 years)"),
     ],
+    # The programme's course through the years (monev): the OPD updates it in each new round.
+    "status_program": [
+        ("usulan", "Usulan", "Proposed"),
+        ("masuk_rkpd", "Masuk RKPD", "In the annual plan (RKPD)"),
+        ("berjalan", "Berjalan", "Running"),
+        ("selesai", "Selesai", "Done"),
+        ("batal", "Batal", "Cancelled"),
+    ],
 }
 
 

@@ -20,7 +20,7 @@ from .rows import ID, SURVEY_COLUMNS, Row
 SETTINGS: Row = {
     "form_id": "kebutuhan_smart_city",
     "form_title": "Kuesioner Identifikasi Kebutuhan Smart City Perangkat Daerah",
-    "version": "2026.1",
+    "version": "2026.2",
     "default_language": ID,
 }
 

@@ -20,6 +20,7 @@ def test_the_planner_downloads_the_demo_round(client, db):
     book = load_workbook(io.BytesIO(response.content))
     assert book.sheetnames == ["Info", "Status Pengisian", "Isian", "Layanan", "Aplikasi",
                                "Dataset", "Kebutuhan", "Program Masterplan", "Matriks Dimensi",
+                               "Monev Program", "Monev Jangka", "Perbandingan Tahunan",
                                "Kamus Data"]
     status = [row[3] for row in book["Status Pengisian"].iter_rows(min_row=2, values_only=True)]
     assert len(status) == 30 and {"Belum mulai", "Draf", "Dikirim", "Perlu perbaikan",
@@ -34,3 +35,7 @@ def test_the_planner_downloads_the_demo_round(client, db):
     dimensions = [header.index(f"Smart {d}") for d in ("Governance", "Branding", "Economy",
                                                          "Living", "Society", "Environment")]
     assert all(total[i] > 0 for i in dimensions)  # the demo needs cover all six dimensions
+    # the demo round is carried from "Periode Pengisian 2025": last year's figures are there
+    yearly = list(book["Perbandingan Tahunan"].iter_rows(values_only=True))
+    last = yearly[0].index("Bandwidth (Mbps) (periode lalu)")
+    assert sum(1 for row in yearly[1:] if row[last] is not None) == 24

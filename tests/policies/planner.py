@@ -39,6 +39,9 @@ _REVIEW = {
     ("POST", "/api/v1/submissions/{submission_id}/return"): "planner",
     ("POST", "/api/v1/submissions/{submission_id}/approve"): "planner",
     ("GET", "/api/v1/submissions/{submission_id}/diff"): "staff",
+    ("POST", "/submissions/{submission_id}/programmes"): "planner",
+    ("POST", "/api/v1/submissions/{submission_id}/programmes"): "planner",
+    ("GET", "/api/v1/submissions/{submission_id}/since-last"): "staff",
 }
 _OPDS = {  # GET /opds and GET /api/v1/opds are declared in core.py
     ("GET", "/opds/new"): "planner",

@@ -21,7 +21,7 @@ def env(tmp_path, monkeypatch):
 def test_check_passes_the_default_questionnaire(env):
     result = CliRunner().invoke(cli, ["form", "check", str(DEFAULT)])
     assert result.exit_code == 0, result.output
-    assert "ok (kebutuhan_smart_city 2026.1)" in result.output
+    assert "ok (kebutuhan_smart_city 2026.2)" in result.output
 
 
 def test_check_lists_every_problem_with_file_row_and_column(env):

@@ -42,7 +42,8 @@ def _kebutuhan(n: int) -> dict:
             "kebutuhan_jumlah_penerima": 2500, "kebutuhan_output": "Aplikasi antrean",
             "biaya": 250_000_000, "kebutuhan_sumber_dana": "dau", "kebutuhan_jangka": "pendek",
             "kebutuhan_tahun_mulai": 2026, "kebutuhan_prioritas": n, "kebutuhan_quick_win": "ya",
-            "kebutuhan_alasan_quick_win": "Antrean berkurang separuh."}
+            "kebutuhan_alasan_quick_win": "Antrean berkurang separuh.",
+            "kebutuhan_status": "usulan"}
 
 
 def default_answers(rows: int = 2, today: str = "2026-11-27") -> dict:

@@ -130,7 +130,7 @@ def test_only_supported_sheets_columns_and_settings(sheets):
     settings = records(sheets["settings"])[0]
     assert settings.keys() <= ALLOWED_SETTINGS
     assert settings["form_id"] == "kebutuhan_smart_city"
-    assert settings["version"] == "2026.1"
+    assert settings["version"] == "2026.2"
     assert settings["default_language"] == ID
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..messages import message
 from ..schema import Question, Questionnaire, Repeat
 from .bounds import TEXT_LIMITS, row_id_ok
+from .carried import ROW_CARRY, STATUSES
 from .coerce import CoerceError, coerce
 from .document import ROW_ID, row_path, scope_members
 
@@ -49,7 +50,7 @@ class Cleaner:
         members = self.scopes.get(scope, {})
         out: dict = {}
         for key in raw:
-            if key not in members and not (scope and key == ROW_ID):
+            if key not in members and not (scope and key in (ROW_ID, ROW_CARRY)):
                 self.errors[f"{prefix}{key}"] = message("unknown", self.lang)
         for name, element in members.items():
             if name not in raw:
@@ -90,8 +91,18 @@ class Cleaner:
                 self.errors[here] = message("row", self.lang)
                 continue
             row_id = self._row_id(item.get(ROW_ID), seen, here)
-            rows.append({ROW_ID: row_id, **self.clean(item, scope, f"{here}.")})
+            rows.append({ROW_ID: row_id, **self._carry(item, here),
+                         **self.clean(item, scope, f"{here}.")})
         return rows
+
+    def _carry(self, item: dict, here: str) -> dict:
+        """A carried row's status (answers/carried.py), when it has one."""
+        if ROW_CARRY not in item:
+            return {}
+        if item[ROW_CARRY] in STATUSES:
+            return {ROW_CARRY: item[ROW_CARRY]}
+        self.errors[f"{here}.{ROW_CARRY}"] = message("carry_status", self.lang)
+        return {}
 
     def _row_id(self, raw: object, seen: set[str], here: str) -> str:
         """Keep the client's row id; give a new one only to a row that has none."""

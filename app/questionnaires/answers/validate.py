@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from ..expressions import ExpressionError, evaluate, evaluate_boolean
 from ..messages import message
 from ..schema import Expr, Group, Item, Note, Question, Questionnaire, Repeat, text_in
+from .carried import PENDING, ROW_CARRY, STATUSES, Retired, restore, retire
 from .clean import Cleaner
 from .coerce import is_empty
 from .document import AnswerContext, Frame, row_path
@@ -47,16 +48,20 @@ class ValidationResult:
     refused: dict[str, str] = field(default_factory=dict)
     """The errors of values that cannot be stored as sent (a subset of `errors`)."""
     hidden: list[Hidden] = field(default_factory=list)
+    retired: list[Retired] = field(default_factory=list)
+    """Carried rows the officer marked "tidak berlaku lagi": kept in the draft, not in
+    `answers` (answers/carried.py)."""
 
     def kept(self) -> dict:
-        """The whole draft: `answers` plus the hidden answers, each back in its place."""
+        """The whole draft: `answers` plus the hidden answers and the retired rows, each back
+        in its place."""
         copies: dict[int, dict] = {}
         document = _copy_scopes(self.answers, copies)
         for entry in self.hidden:
             target = copies.get(id(entry.scope))
             if target is not None:
                 target[entry.item.name] = copy.deepcopy(entry.value)
-        return document
+        return restore(document, copy.deepcopy(self.retired))
 
     @property
     def ok(self) -> bool:
@@ -82,12 +87,13 @@ def validate_answers(
         return ValidationResult({}, {"": message("not_object", lang)})
     cleaner = Cleaner(questionnaire, lang)
     document = cleaner.clean(answers)
+    retired = retire(document)
     walker = _Walker(questionnaire, document, lang, today or dt.date.today(), partial, cleaner)
     walker.run(calculate_only=True)  # so expressions above a calculate can read its value
     walker.run(calculate_only=False)
     errors = {**walker.errors, **cleaner.errors}  # what cannot be stored says so first
     return ValidationResult(document, errors, walker.required_total, walker.required_answered,
-                            dict(cleaner.errors), walker.hidden)
+                            dict(cleaner.errors), walker.hidden, retired)
 
 
 def _copy_scopes(value: object, copies: dict[int, dict]) -> object:
@@ -161,7 +167,17 @@ class _Walker:
         for index, row in enumerate(rows, start=1):
             frames = (*ctx.frames, Frame(repeat.name, row, index))
             here = f"{row_path(prefix, repeat.name, index)}."
+            if not self.calculate_only and row.get(ROW_CARRY) in STATUSES:
+                self._carried_row(row, here)
             self._items(repeat.items, row, ctx.at(frames=frames), here)
+
+    def _carried_row(self, row: dict, here: str) -> None:
+        """A carried row counts as one required answer: given once the officer confirmed it."""
+        self.required_total += 1
+        if row[ROW_CARRY] != PENDING:
+            self.required_answered += 1
+        elif not self.partial:
+            self.errors[f"{here}{ROW_CARRY}"] = message("carry_unconfirmed", self.lang)
 
     def _repeat_limit(self, count: Expr | None, ctx: AnswerContext) -> int | None:
         if count is None:

@@ -14,6 +14,7 @@ MASTERPLAN_COLUMN = "instance::masterplan"
 MASTERPLAN_ROLES = (
     "dimensi", "elemen", "nama_program", "permasalahan", "output", "indikator", "opd_terkait",
     "jangka", "biaya", "sumber_dana", "prioritas", "quick_win",
+    "status_program", "catatan_status", "realisasi",
 )
 SURVEY_COLUMNS = frozenset(
     {

@@ -19,6 +19,8 @@ ROLE_TYPES = {
     "biaya": ("integer", "decimal"),
     "prioritas": ("integer", "decimal", "select_one"),
     "quick_win": ("select_one",),
+    "status_program": ("select_one",),
+    "realisasi": ("integer", "decimal"),
 }
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from app.errors import Invalid
 from app.questionnaires.answers.bounds import row_id_ok
+from app.questionnaires.answers.carried import CHOSEN, ROW_CARRY
 from app.questionnaires.answers.clean import MAX_ROWS
 from app.questionnaires.answers.document import ROW_ID
 from app.questionnaires.schema import Group, Item, Note, Question, Repeat, Section
@@ -97,7 +98,11 @@ class _Reader:
         for row_id in ids:
             row = copy.deepcopy(earlier.get(row_id, {}))
             row[ROW_ID] = row_id
-            self.items(repeat.items, row, row_scope(scope, repeat.name, row_id))
+            here = row_scope(scope, repeat.name, row_id)
+            self.items(repeat.items, row, here)
+            status = (self.form.get(here + ROW_CARRY) or [""])[0]
+            if ROW_CARRY in row and status in CHOSEN:  # a carried row the officer confirmed
+                row[ROW_CARRY] = status
             rows.append(row)
         _put(target, repeat.name, rows or None)
 

@@ -7,6 +7,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
+from app.carry.marks import CarryMarks
 from app.models import SubmissionRevision
 from app.questionnaires.answers.document import ROW_ID
 from app.questionnaires.messages import message
@@ -56,6 +57,8 @@ class Screen:
     lang: str
     today: dt.date
     tz: str = "Asia/Makassar"
+    carry: CarryMarks | None = None
+    """What this draft was carried from (app/carry/), shown beside the answers."""
     form_url: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -73,7 +76,7 @@ class Screen:
                 "status_key": STATUS_KEYS[ctx.status], "deadline": ctx.deadline,
                 "accepting": ctx.accepting, "editable": ctx.editable,
                 "title": self.questionnaire.title, "completion": completion,
-                "form_url": self.form_url, "submission": ctx.submission}
+                "form_url": self.form_url, "submission": ctx.submission, "carry": self.carry}
 
     def nav(self, cleaned: dict, current: str | None, missing: dict[str, int]) -> list[NavItem]:
         """The section list, with what is still missing in each."""
@@ -93,7 +96,8 @@ class Screen:
               remarks: list[Remark], elsewhere: dict[str, object] | None = None) -> list:
         return form_view.section_view(self.questionnaire, section, shown=shown, cleaned=cleaned,
                                       errors=errors, comments=by_key(remarks), lang=self.lang,
-                                      today=self.today, elsewhere=elsewhere)
+                                      today=self.today, elsewhere=elsewhere,
+                                      carried=self.carry.last if self.carry else None)
 
     def state(self, answers: dict, version: int, section: str | None, _) -> dict:
         """The JSON the form script starts from."""

@@ -9,8 +9,10 @@ hidden when the page loads; the browser script re-evaluates it on every change.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
+from app.questionnaires.answers.carried import ROW_CARRY, STATUSES
 from app.questionnaires.answers.clean import text_limit
 from app.questionnaires.answers.document import ROW_ID, AnswerContext, Frame, row_path
 from app.questionnaires.expressions import ExpressionError, evaluate_boolean
@@ -26,8 +28,11 @@ from app.questionnaires.schema import (
     text_in,
 )
 from app.submissions.form import formats
+from app.submissions.form.compare import same_value
 from app.submissions.form.keys import anchor, row_scope
 
+_UNIT = re.compile(r"\(([^()\s]{1,5})\)\s*$")
+"""A short unit at the end of a label: "Kapasitas internet kantor (Mbps)"."""
 RADIO_MAX = 7
 """Choice lists longer than this are drawn as a drop-down rather than radio buttons."""
 
@@ -63,6 +68,11 @@ class FieldView:
     """The value saved elsewhere meanwhile, when it differs from this one (conflict)."""
     max_chars: int | None = None
     """How long a text answer may be (the browser says so before the server refuses it)."""
+    last: str | None = None
+    """Last year's value as shown, when this answer was carried from an earlier round."""
+    last_raw: object = None
+    last_same: bool = False
+    """Whether the answer still equals the carried one."""
 
     @property
     def anchor(self) -> str:
@@ -97,6 +107,9 @@ class RowView:
     key: str
     path: str
     items: list = field(default_factory=list)
+    carry: str | None = None
+    """A carried row's status (answers/carried.py); None for a row added this year."""
+    carry_error: str | None = None
 
     @property
     def anchor(self) -> str:
@@ -172,6 +185,7 @@ class _Builder:
     comments: dict[str, list[str]]
     today: dt.date
     elsewhere: dict[str, object] = field(default_factory=dict)
+    carried: dict[str, object] = field(default_factory=dict)
 
     def text(self, texts: dict[str, str]) -> str:
         return text_in(texts, self.lang, self.questionnaire.default_language)
@@ -218,6 +232,10 @@ class _Builder:
             view.value = ", ".join(o.label for o in view.options if o.selected)
         if key in self.elsewhere:
             view.elsewhere = self.display(q, self.elsewhere[key]) or "–"
+        if key in self.carried:
+            last = self.carried[key]
+            view.last, view.last_raw = self.with_unit(q, view.label, self.display(q, last)), last
+            view.last_same = same_value(value, last)
         return view
 
     def display(self, q: Question, value: object) -> str:
@@ -229,6 +247,16 @@ class _Builder:
         if q.type == "date" and isinstance(value, str):
             return formats.format_day(value, self.lang)
         return show_value(q, value, self.lang)
+
+    @staticmethod
+    def with_unit(q: Question, label: str, text: str) -> str:
+        """A number with the unit its label names ("25 Mbps", "Rp 1.500.000")."""
+        if not text or q.type not in ("integer", "decimal"):
+            return text or "–"
+        if is_money(q):
+            return f"Rp {text}"
+        unit = _UNIT.search(label)
+        return f"{text} {unit.group(1)}" if unit else text
 
     def options(self, q: Question, value: object, ctx: AnswerContext) -> list[Option]:
         chosen = set(value) if isinstance(value, list) else {value}
@@ -264,6 +292,9 @@ class _Builder:
         path = row_path(prefix, r.name, index) if isinstance(index, int) else \
             f"{prefix}{r.name}[{index}]"
         view = RowView(row_id, index, here.removesuffix("/"), path)
+        if row.get(ROW_CARRY) in STATUSES:
+            view.carry = row[ROW_CARRY]
+            view.carry_error = self.errors.get(f"{path}.{ROW_CARRY}")
         view.items = self.items(r.items, row, ctx.at(frames=frames), here, f"{path}.", relevant)
         return view
 
@@ -282,11 +313,12 @@ def _safe(compute, fallback):
 def section_view(
     questionnaire: Questionnaire, section: Section, *, shown: dict, cleaned: dict,
     errors: dict[str, str], comments: dict[str, list[str]], lang: str, today: dt.date,
-    elsewhere: dict[str, object] | None = None,
+    elsewhere: dict[str, object] | None = None, carried: dict[str, object] | None = None,
 ) -> list:
-    """The items of one section, ready to draw; `elsewhere` marks answers saved meanwhile."""
+    """The items of one section, ready to draw; `elsewhere` marks answers saved meanwhile,
+    `carried` (key -> value) the answers carried from an earlier round."""
     builder = _Builder(questionnaire, lang, shown, cleaned, errors, comments, today,
-                       elsewhere or {})
+                       elsewhere or {}, carried or {})
     ctx = AnswerContext(questionnaire, cleaned, today=today)
     visible = builder.relevant(section.relevant, ctx)
     return builder.items(section.items, shown, ctx, "", "", visible)

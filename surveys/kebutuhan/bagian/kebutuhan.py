@@ -235,6 +235,36 @@ KEBUTUHAN: list[Row] = group(
                     ),
                     multiline=True,
                 ),
+                select_one(
+                    "status_program",
+                    "kebutuhan_status",
+                    ("Status program", "Programme status"),
+                    masterplan="status_program",
+                    required=True,
+                    default="usulan",
+                    hint=(
+                        "Perbarui setiap tahun: usulan, masuk RKPD, berjalan, selesai, atau batal.",
+                        "Update it every year: proposed, in the RKPD, running, done or cancelled.",
+                    ),
+                ),
+                text(
+                    "kebutuhan_status_catatan",
+                    ("Catatan status", "Status note"),
+                    masterplan="catatan_status",
+                    relevant="${kebutuhan_status} != 'usulan'",
+                    hint=(
+                        "Contoh: masuk RKPD 2026 melalui subkegiatan layanan informasi.",
+                        "E.g. included in the 2026 RKPD under the information service activity.",
+                    ),
+                ),
+                decimal(
+                    "kebutuhan_realisasi",
+                    ("Realisasi biaya sampai saat ini", "Cost realised so far"),
+                    masterplan="realisasi",
+                    relevant="${kebutuhan_status} = 'berjalan' or ${kebutuhan_status} = 'selesai'",
+                    hint=("Dalam Rupiah.", "In rupiah."),
+                    **NON_NEGATIVE,
+                ),
             ],
         ),
         # A repeat cannot be required; the declaration in section K checks this count instead.

@@ -3,7 +3,8 @@
 import { cleanText, dateProblem, numberProblem, textProblem } from "./bounds.js";
 import { formatDay, formatNumber, parseNumber } from "./numbers.js";
 
-const INPUT_WIDGETS = new Set(["text", "textarea", "number", "date", "radio", "select", "checkbox"]);
+const INPUT_WIDGETS = new Set(["text", "textarea", "number", "date", "radio", "select", "checkbox",
+  "carry"]);
 
 /** The rows an element sits in, outermost first: [{repeat, id}]. */
 export function rowChain(element) {
@@ -38,6 +39,8 @@ export function scopeFor(doc, chain, create = false) {
 export function readField(q, type) {
   const widget = q.dataset.w;
   if (widget === "radio") return { value: q.querySelector("input:checked")?.value ?? null };
+  // A carried row's status (app/carry/): not chosen yet is "pending", never no status.
+  if (widget === "carry") return { value: q.querySelector("input:checked")?.value ?? "pending" };
   if (widget === "checkbox") {
     const codes = [...q.querySelectorAll("input:checked")].map((input) => input.value);
     return { value: codes.length ? codes : null };
@@ -66,7 +69,7 @@ export function readText(q, type, text) {
 /** Show a value in a question's control (numbers the Indonesian way, dates in words). */
 export function writeField(q, value, lang) {
   const widget = q.dataset.w;
-  if (widget === "radio" || widget === "checkbox") {
+  if (widget === "radio" || widget === "checkbox" || widget === "carry") {
     const codes = new Set(Array.isArray(value) ? value : value === null || value === undefined ? [] : [String(value)]);
     for (const input of q.querySelectorAll("input")) input.checked = codes.has(input.value);
     return;

@@ -78,10 +78,24 @@ function safe(compute, fallback) {
 /** Walk the form over a copy of `answers`. Returns the cleaned document to save and, by key,
  * what applies: {rel, req, err, offered, max}; plus required counts overall and per section. */
 export function run(index, answers, today) {
-  const walker = new Walker(index, structuredClone(answers), today);
+  const walker = new Walker(index, retire(structuredClone(answers)), today);
   walker.pass(true);
   walker.pass(false);
   return walker.result();
+}
+
+const CARRIED = new Set(["pending", "same", "changed", "retired"]);
+
+/** Take out the carried rows marked "tidak berlaku lagi" (answers/carried.py's retire). */
+function retire(doc) {
+  for (const value of Object.values(doc)) {
+    if (!Array.isArray(value)) continue;
+    for (let at = value.length - 1; at >= 0; at -= 1) {
+      if (value[at]?._carry === "retired") value.splice(at, 1);
+    }
+    for (const row of value) if (row && typeof row === "object") retire(row);
+  }
+  return doc;
 }
 
 class Walker {
@@ -146,9 +160,17 @@ class Walker {
       }
     }
     rows.forEach((row, at) => {
+      if (!this.calcOnly && CARRIED.has(row._carry)) this.carried(row);
       const here = [...frames, { repeat: item.n, row, index: at + 1 }];
       this.items(item.i, row, here, `${prefix}${item.n}#${row._id}/`);
     });
+  }
+
+  /** A carried row counts as one required answer, given once confirmed (validate.py). */
+  carried(row) {
+    this.total += 1;
+    if (row._carry !== "pending") this.answered += 1;
+    else this.missing[this.section] = (this.missing[this.section] ?? 0) + 1;
   }
 
   calculate(item, scope, ctx) {

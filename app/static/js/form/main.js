@@ -12,6 +12,7 @@ import { formatNumber, parseNumber } from "./numbers.js";
 import { rowAction } from "./rows.js";
 import { Saver } from "./saver.js";
 import { applyState, say } from "./show.js";
+import { showCarried } from "./carry.js";
 
 const state = JSON.parse(document.getElementById("form-state").textContent);
 const index = indexModel(JSON.parse(document.getElementById("form-logic").textContent));
@@ -209,6 +210,7 @@ function edited(target, delay) {
   serverErrors.delete(q.dataset.key);
   readInto(q);
   if (q.dataset.w === "date") showDay(q, state.lang);
+  showCarried(q, scopeFor(local, rowChain(q))?.[q.dataset.name] ?? null);
   refresh();
   saver.touch(delay);
 }
