@@ -35,11 +35,17 @@ ROUTER_MODULES = (
     "app.exports.pages", "app.exports.api",
     "app.audits.pages", "app.audits.api",
     "app.reports_web.pages", "app.reports_web.api",
+    "app.frameworks.pages", "app.frameworks.api",
+    "app.spbe.pages", "app.spbe.api",
+    "app.applications.pages", "app.applications.api",
+    "app.satudata.pages", "app.satudata.api",
     "app.jobs.pages", "app.jobs.api",
     "app.monev.pages", "app.monev.api",
+    "app.dossier.pages",
 )
 # Page modules whose file downloads are in the OpenAPI document (their HTML pages are not).
-DOWNLOAD_MODULES = frozenset({"app.exports.pages", "app.questionnaires.pages"})
+DOWNLOAD_MODULES = frozenset({"app.exports.pages", "app.questionnaires.pages",
+                              "app.dossier.pages"})
 # Routes that are not FastAPI endpoints and so carry no Policy dependency: documentation and
 # static files, open to everyone by design. The route-policy test accepts only these.
 PUBLIC_NON_ENDPOINTS = frozenset({"/openapi.json", "/static", docs.ASSETS})

@@ -1,6 +1,6 @@
 """Every table, and only tables."""
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -266,6 +266,8 @@ class SubmissionRevision(SQLModel, table=True):
     questionnaire_id: int = _fk("questionnaire.id", index=False)
     status: str = Field(max_length=16)
     answers: dict = Field(sa_column=Column(JSONDocument, nullable=False))
+    answers_sha256: str = Field(default="", max_length=64, index=True)
+    """The verification code: SHA-256 of the canonical answers (app/dossier/code.py)."""
     created_at: datetime = _created()
     created_by_id: int | None = _fk("app_user.id", nullable=True, index=False)
 
@@ -299,6 +301,130 @@ class AuditEvent(SQLModel, table=True):
     details: dict = Field(default_factory=dict, sa_column=Column(JSONDocument, nullable=False))
     ip: str | None = Field(default=None, max_length=64)
     at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False, index=True)
+
+
+# -- frameworks, SPBE self-assessment, application rationalisation (issue 16) ------------------
+
+
+class Framework(SQLModel, table=True):
+    """A framework version (Kominfo 2021, the RPM draft, SPBE 59/2020…): its tree is its nodes."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=32, unique=True)
+    name: str = Field(max_length=200)
+    version: str = Field(default="", max_length=120)
+    legal_basis: str = Field(default="", max_length=400)
+    status: str = Field(default="in_force", max_length=16)
+    valid_from: date | None = None
+    valid_to: date | None = None
+    note: str = Field(default="", max_length=1000)
+    shipped: bool = False
+    created_at: datetime = _created()
+
+
+class FrameworkNode(SQLModel, table=True):
+    """A dimension, aspect, element, domain or indicator of a framework."""
+
+    __tablename__ = "framework_node"
+    __table_args__ = (UniqueConstraint("framework_id", "code"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    framework_id: int = _fk("framework.id", ondelete="CASCADE")
+    code: str = Field(max_length=64)
+    parent_code: str | None = Field(default=None, max_length=64)
+    level: str = Field(max_length=16)
+    label_id: str = Field(max_length=300)
+    label_en: str = Field(default="", max_length=300)
+    weight: float | None = None
+    position: int = 0
+    inferred: bool = False
+
+
+class CrosswalkLink(SQLModel, table=True):
+    """How a node of one framework relates to a node of another (same / part of / related)."""
+
+    __tablename__ = "crosswalk_link"
+    __table_args__ = (UniqueConstraint("source_id", "target_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = _fk("framework_node.id", ondelete="CASCADE")
+    target_id: int = _fk("framework_node.id", ondelete="CASCADE")
+    relation: str = Field(max_length=16)
+    note: str = Field(default="", max_length=500)
+    inferred: bool = False
+    updated_at: datetime = _created()
+    updated_by_id: int | None = _fk("app_user.id", nullable=True, index=False)
+
+
+class RoundAnalysis(SQLModel, table=True):
+    """A round's analysis settings: its framework, SPBE target index and walidata."""
+
+    __tablename__ = "round_analysis"
+
+    round_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("round.id", ondelete="CASCADE"), primary_key=True)
+    )
+    framework_code: str | None = Field(default=None, max_length=32)
+    spbe_target: float | None = None
+    walidata_opd_id: int | None = _fk("opd.id", nullable=True, index=False)
+    """The walidata of the Daftar Data (Perpres 39/2019; usually Diskominfo)."""
+    updated_at: datetime = _created()
+    updated_by_id: int | None = _fk("app_user.id", nullable=True, index=False)
+
+
+class SpbeEntry(SQLModel, table=True):
+    """A planner's entry for one SPBE indicator in a round: level, target, evidence, OPD."""
+
+    __tablename__ = "spbe_entry"
+    __table_args__ = (UniqueConstraint("round_id", "indicator"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    round_id: int = _fk("round.id", ondelete="CASCADE")
+    indicator: str = Field(max_length=64)
+    opd_id: int | None = _fk("opd.id", nullable=True, index=False)
+    level: int | None = None
+    target: int | None = None
+    evidence: str = Field(default="", max_length=16)
+    evidence_note: str = Field(default="", max_length=1000)
+    example: bool = False
+    """Example data loaded by `survei demo`, shown as such."""
+    updated_at: datetime = _created()
+    updated_by_id: int | None = _fk("app_user.id", nullable=True, index=False)
+
+
+class NationalApp(SQLModel, table=True):
+    """A national shared application (aplikasi umum) OPD applications are matched against."""
+
+    __tablename__ = "national_app"
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=32, unique=True)
+    name: str = Field(max_length=120)
+    aliases: str = Field(default="", max_length=400)
+    function: str = Field(default="", max_length=300)
+    keywords: str = Field(default="", max_length=400)
+    owner: str = Field(default="", max_length=120)
+    spbe_indicator: str | None = Field(default=None, max_length=64)
+    active: bool = True
+    inferred: bool = False
+    updated_at: datetime = _created()
+    updated_by_id: int | None = _fk("app_user.id", nullable=True, index=False)
+
+
+class AppDecision(SQLModel, table=True):
+    """The planner's confirmed recommendation for one application row of a submission."""
+
+    __tablename__ = "app_decision"
+    __table_args__ = (UniqueConstraint("submission_id", "row_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    round_id: int = _fk("round.id", ondelete="CASCADE")
+    submission_id: int = _fk("submission.id", ondelete="CASCADE", index=False)
+    row_id: str = Field(max_length=64)
+    recommendation: str = Field(max_length=24)
+    note: str = Field(default="", max_length=500)
+    decided_at: datetime = _created()
+    decided_by_id: int | None = _fk("app_user.id", nullable=True, index=False)
 
 
 class JobState(StrEnum):

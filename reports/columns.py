@@ -15,7 +15,7 @@ import dataclasses
 import types
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, get_type_hints
 
 T = TypeVar("T")
 _NO_INT = -(2**63)
@@ -69,8 +69,10 @@ class Rows(Sequence[T], Generic[T]):
     def __init__(self, cls: type[T], rows: Iterable[T] = (), *, distinct: Iterable[str] = ()):
         self.cls = cls
         fields, distinct = dataclasses.fields(cls), set(distinct)
+        hints = get_type_hints(cls)  # real types, also under `from __future__ import annotations`
         self._names = [field.name for field in fields]
-        self._columns = [_Column(_kind(field.type, field.name in distinct)) for field in fields]
+        self._columns = [_Column(_kind(hints[field.name], field.name in distinct))
+                         for field in fields]
         self._length = 0
         self.extend(rows)
 

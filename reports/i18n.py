@@ -1,4 +1,5 @@
-"""The report's own small message catalogue (reports/locale/<lang>/LC_MESSAGES/report.po)."""
+"""The report's own message catalogues (reports/locale/<lang>/LC_MESSAGES/*.po: report.po and
+analysis.po, the SPBE, application and Satu Data chapters)."""
 
 from collections.abc import Callable
 from functools import lru_cache
@@ -13,10 +14,13 @@ LANGUAGES = ("id", "en")
 @lru_cache
 def catalogue(lang: str) -> dict[str, str]:
     """key -> text for one language (Bahasa Indonesia when the language is unknown)."""
-    path = LOCALE_DIR / (lang if lang in LANGUAGES else "id") / "LC_MESSAGES" / "report.po"
-    with open(path, "rb") as handle:
-        po = read_po(handle)
-    return {str(m.id): str(m.string) for m in po if m.id and m.string}
+    folder = LOCALE_DIR / (lang if lang in LANGUAGES else "id") / "LC_MESSAGES"
+    messages: dict[str, str] = {}
+    for path in sorted(folder.glob("*.po")):
+        with open(path, "rb") as handle:
+            po = read_po(handle)
+        messages.update({str(m.id): str(m.string) for m in po if m.id and m.string})
+    return messages
 
 
 def translator(lang: str) -> Callable[..., str]:

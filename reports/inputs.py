@@ -5,10 +5,16 @@ the report's totals and the workbook's can never disagree. Labels arrive already
 report's language.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from reports.analyses import AnalysisInput
+    from reports.frameworks import FrameworkView
 
 
 class _NotApplicable:
@@ -173,3 +179,7 @@ class ReportInput:
     left_out: list[str] = field(default_factory=list)
     """OPD codes of submissions that could not be read (the workbook's `Masalah` sheet lists
     them); a streaming adapter fills it while `answers` is read."""
+    view: FrameworkView | None = None
+    """The framework the needs are shown under (reports.frameworks); None: `dimensions`."""
+    analyses: AnalysisInput | None = None
+    """The SPBE, application and Satu Data inputs (reports.analyses); None: left out."""

@@ -5,9 +5,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from reports import format as fmt
+from reports import text
 from reports.i18n import translator
 from reports.results import Report
 
@@ -21,6 +22,16 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+
+def user_text(value: object, limit: int | None = None) -> Markup:
+    """User text isolated in <bdi>, bidi controls removed, escaped; cut at `limit`."""
+    shown = text.cut(value, limit) if limit else text.shown(value)
+    return Markup("<bdi>") + escape(shown) + Markup("</bdi>")
+
+
+_env.filters["user"] = user_text
+_env.filters["plain"] = text.shown  # where no markup may go (the <title>)
+
 
 # Compile every template once, when the module is imported (a server renders many reports).
 for _name in _env.list_templates(extensions=["html"]):
@@ -59,6 +70,7 @@ def _helpers(lang: str) -> dict:
         "when": lambda v: fmt.when(v, lang),
         "day": lambda v: fmt.day(v, lang),
         "svg": _svg,
+        "CUT": text.CUT,
     }
 
 

@@ -3,10 +3,19 @@
 Fields named `chart` hold inline SVG; they are left out of the JSON.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from reports.inputs import RoundInfo
+
+if TYPE_CHECKING:
+    from reports.applications import Rationalisation
+    from reports.frameworks import FrameworkInfo
+    from reports.satudata import SatuData
+    from reports.spbe import Spbe
 
 
 @dataclass(frozen=True, slots=True)  # one per OPD: no __dict__ each
@@ -242,6 +251,31 @@ class OpdProfile:
     quick_wins: int
     readiness: ReadinessRow | None
     applications: int
+    long_texts: list[str] = field(default_factory=list)
+    """The titles of its other needs that the tables cut (reports/text.py), in full."""
+
+
+@dataclass(frozen=True)
+class UnmappedNeed:
+    """A need the chosen framework has no place for."""
+
+    opd: OpdRef
+    title: str
+    dimension: str
+    """Its dimension and element in its own questionnaire's labels."""
+    element: str
+    cost: float | None
+    suggested: list[str]
+    """Labels of the chosen framework's nodes linked to it only as `related`."""
+
+
+@dataclass(frozen=True)
+class FrameworkSection:
+    """Which framework the report used, and what did not fit it."""
+
+    info: FrameworkInfo
+    unmapped: list[UnmappedNeed]
+    unmapped_cost: float
 
 
 @dataclass(frozen=True)
@@ -257,3 +291,8 @@ class Report:
     readiness: ReadinessSection
     questions: list[QuestionSection]
     profiles: list[OpdProfile]
+    framework: FrameworkSection | None = None
+    """The framework the dimensions, heat map and priorities are shown under."""
+    spbe: Spbe | None = None
+    applications: Rationalisation | None = None
+    satu_data: SatuData | None = None

@@ -12,6 +12,9 @@ from app import errors
 from app.i18n import LANGUAGES, LOCALE_DIR, catalogue, translator
 from app.models import Role
 from app.opds.importer import KINDS
+from reports.applications import RECOMMENDATIONS
+from reports.frameworks import RELATIONS
+from reports.spbe import EVIDENCE
 
 APP = Path(__file__).resolve().parent.parent / "app"
 TEMPLATES = APP / "templates"
@@ -28,6 +31,20 @@ DYNAMIC = {
     "form.carry_": ["same", "changed", "retired"],
     "carry.reason_": ["question_removed", "choice_removed", "type_changed", "moved"],
     "monev.status_": ["usulan", "masuk_rkpd", "berjalan", "selesai", "batal", "none"],
+    # frameworks, SPBE, applications, Satu Data (issue 16)
+    "framework.level.": ["dimension", "aspect", "element", "domain", "indicator"],
+    "framework.status.": ["draft", "in_force"],
+    "framework.relation.": list(RELATIONS),
+    "framework.notice_": ["saved", "deleted", "imported"],
+    "analysis.page.": ["framework", "spbe", "applications", "satudata"],
+    "analysis.rec.": list(RECOMMENDATIONS),
+    "analysis.reason.": ["national", "inactive", "same_function", "duplicate", "keep"],
+    "analysis.match.": ["name", "function"],
+    "analysis.evidence.": list(EVIDENCE),
+    "analysis.source.": ["planner", "answers", "none"],
+    "analysis.predikat.": ["memuaskan", "sangat_baik", "baik", "cukup", "kurang"],
+    "spbe.level.": [str(n) for n in range(6)],
+    "spbe.notice_": ["saved", "target"],
 }
 # Namespaces of message keys; a string literal shaped like one of these in app/ is a key
 # (audit actions such as "login.failed" are passed as action=… and skipped).

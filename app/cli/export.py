@@ -28,15 +28,19 @@ def export(
     statuses: Scope = typer.Option(Scope.submitted, "--statuses", help="approved, submitted "
                                    "(submitted and approved) or all (drafts too)."),
     opd: list[str] = typer.Option([], "--opd", help="Only this OPD code (repeat the option)."),
+    mark_na: bool = typer.Option(False, "--mark-na", help='Write "Tidak berlaku" in the cells '
+                                 "of questions that did not apply (else they stay empty)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
-    """Export a round: Info, Status Pengisian, Isian, one sheet per repeat, Program Masterplan,
-    Matriks Dimensi, Kamus Data. Hostile text is neutralised; the download is audited."""
+    """Export a round: Info (with the data export report), Status Pengisian, Isian, one sheet
+    per repeat, Program Masterplan, Matriks Dimensi, Matriks Panjang, Kamus Data. Hostile text
+    is kept inert; the download is audited."""
     if lang not in ("id", "en"):
         fail("--lang must be id or en")
     fmt = fmt or SUFFIX_FORMATS.get(output.suffix.lower(), Format.xlsx)
     config = settings()
-    options = ExportOptions(labels=not codes, lang=lang, scope=statuses, opd_codes=tuple(opd))
+    options = ExportOptions(labels=not codes, lang=lang, scope=statuses, opd_codes=tuple(opd),
+                            mark_na=mark_na)
     db = open_database(config)
     bar = _Bar(quiet)
     try:

@@ -1,6 +1,7 @@
-"""`survei report`: the round's analysis report as one self-contained HTML (or JSON) file."""
+"""`survei report`: the round's analysis report as one self-contained HTML, a PDF or JSON."""
 
 import json
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -11,18 +12,32 @@ from app.exports.options import Scope
 from app.i18n import translator
 from app.reports_web.service import ReportRequest, round_report
 from reports import render_html, report_json
+from reports.pdf import render_pdf
+
+
+class ReportFormat(StrEnum):
+    html = "html"
+    pdf = "pdf"
+    json = "json"
+
+
+SUFFIXES = {".pdf": ReportFormat.pdf, ".json": ReportFormat.json}
 
 
 def report(
     round_id: int = typer.Option(..., "--round", help="The round (Periode Pengisian) id."),
-    output: Path = typer.Option(..., "--output", "-o", help="Where to write FILE.html."),
+    output: Path = typer.Option(..., "--output", "-o", help="Where to write FILE.html|.pdf."),
+    fmt: ReportFormat | None = typer.Option(None, "--format", help="html, pdf or json; "
+                                            "default: from the file name, else html."),
     statuses: Scope = typer.Option(Scope.submitted, "--statuses",
                                    help="approved, submitted (and approved) or all."),
     opd: list[str] = typer.Option([], "--opd", help="Only this OPD code (repeatable)."),
     lang: str = typer.Option("id", "--lang", help="id (Bahasa Indonesia) or en."),
-    as_json: bool = typer.Option(False, "--json", help="Write the report's data as JSON."),
+    as_json: bool = typer.Option(False, "--json", help="Write the report's data as JSON "
+                                 "(the same as --format json)."),
 ) -> None:
-    """Write the analysis report of a round: open it offline, print it on A4, paste from it."""
+    """Write the analysis report of a round: HTML to open offline and paste from, or an A4
+    PDF (page numbers, repeated table headers, the charts)."""
     if lang not in ("id", "en"):
         fail("--lang must be id or en")
     request = ReportRequest.of(statuses, opd, lang)
@@ -34,10 +49,14 @@ def report(
         fail(translator(lang)(error.key, **error.params))
     finally:
         db.dispose()
-    if as_json:
-        text = json.dumps(report_json(built), ensure_ascii=False, indent=1)
+    fmt = ReportFormat.json if as_json else fmt or SUFFIXES.get(output.suffix.lower(),
+                                                                 ReportFormat.html)
+    if fmt == ReportFormat.pdf:
+        output.write_bytes(render_pdf(built))
+    elif fmt == ReportFormat.json:
+        output.write_text(json.dumps(report_json(built), ensure_ascii=False, indent=1),
+                          encoding="utf-8")
     else:
-        text = render_html(built)
-    output.write_text(text, encoding="utf-8")
+        output.write_text(render_html(built), encoding="utf-8")
     summary = built.summary
     typer.echo(f"{output}: {summary.included} submission(s), {summary.total_needs} need(s)")

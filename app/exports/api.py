@@ -18,6 +18,7 @@ class ExportColumn(BaseModel):
     code: str
     header: str
     kind: str
+    label: str | None = None
 
 
 class ExportSheet(BaseModel):

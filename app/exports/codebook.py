@@ -6,11 +6,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
+from app.frameworks.text import framework_text
 from app.i18n import translator
-from app.questionnaires.schema import text_in
+from app.questionnaires.schema import Expr, text_in
+from app.reports_web.relevance import conditions
 
 from .flatten import Column
 from .layout import Layout
+from .tally import ExportTally
+from .words import Words
 
 CODEBOOK_SHEETS = ("isian", "repeat.")
 
@@ -25,15 +29,31 @@ class ExportContext:
     title: str
     generated_at: datetime
     generated_by: str
+    tally: ExportTally | None = None
+    """The data export report (None: the Info sheet leaves it out)."""
 
 
 def codebook_rows(layout: Layout) -> Iterator[list]:
     """One row per column of Isian and of each repeat sheet."""
+    when = _conditions_in_words(layout)
     for sheet in layout.sheets:
         if not sheet.key.startswith(CODEBOOK_SHEETS):
             continue
         for column, header in zip(sheet.columns, sheet.headers, strict=True):
-            yield [sheet.name, column.code, header, *_describe(layout, column)]
+            yield [sheet.name, column.code, header, *_describe(layout, column),
+                   when.get(column.field) if column.field else None]
+
+
+def _conditions_in_words(layout: Layout) -> dict[str, str]:
+    """Field -> when it applies, in words ("Selalu" without a condition); the newest version
+    that has the field decides."""
+    words = Words(layout.plan, layout.options.lang, layout.t)
+    chains: dict[str, tuple[Expr, ...]] = {}
+    for version in reversed(layout.plan.versions):
+        for name, chain in conditions(version.form).items():
+            chains.setdefault(name, chain)
+    always = layout.t("export.rel.always")
+    return {name: words.chain(chain) or always for name, chain in chains.items()}
 
 
 def _describe(layout: Layout, column: Column) -> list:
@@ -74,8 +94,15 @@ def info_rows(layout: Layout, context: ExportContext, counts: dict[str, int]) ->
         [t("export.info.lang"), options.lang],
         [t("export.info.statuses"), t(f"export.scope.{options.scope.value}")],
         [t("export.info.opds"), ", ".join(options.opd_codes) or t("export.info.all_opds")],
+        [t("export.info.na"),
+         t("export.info.na_mark" if options.mark_na else "export.info.na_blank")],
     ]
+    if layout.view is not None:
+        rows.append([t("analysis.info.framework"), framework_text(layout.view.info, t)])
     for sheet in layout.sheets:
         if sheet.key != "info":
             rows.append([t("export.info.rows", sheet=sheet.name), counts.get(sheet.key, 0)])
+    if context.tally is not None:
+        ids = {v.version: v.id for v in layout.plan.versions}
+        rows += context.tally.rows(options, t, ids)
     return rows

@@ -27,12 +27,14 @@ WIDTHS = {"text": 28, "integer": 12, "number": 12, "money": 18, "date": 12, "dat
 
 @dataclass(frozen=True)
 class Column:
-    """A column: stable code, header shown, kind (decides the cell format) and width."""
+    """A column: stable code, header shown, kind (decides the cell format) and width; `note`
+    is the question text when the header is a short one (a comment on the header cell)."""
 
     code: str
     header: str
     kind: str = "text"
     field: str | None = None
+    note: str | None = None
 
     @property
     def width(self) -> int:
@@ -117,10 +119,18 @@ def _rows(value: object) -> list[dict]:
 
 
 def header_of(planned: PlannedField, labels: bool, lang: str, default_lang: str) -> str:
-    """The column header of a field: its label in `lang`, or its name."""
+    """The column header of a field: its short header (column `header` of the XLSForm), else
+    its label, in `lang`; its name in codes mode."""
     if not labels:
         return planned.name
-    return text_in(planned.question.label, lang, default_lang) or planned.name
+    q = planned.question
+    return (text_in(q.header, lang, default_lang) or text_in(q.label, lang, default_lang)
+            or planned.name)
+
+
+def note_of(planned: PlannedField, lang: str, default_lang: str) -> str | None:
+    """The question text, shown with a short header (a comment on the header cell)."""
+    return text_in(planned.question.label, lang, default_lang) or None
 
 
 def choice_labels(planned: PlannedField, lang: str, default_lang: str) -> dict[str, str]:
@@ -133,27 +143,40 @@ def _field(planned: PlannedField, labels: bool, lang: str, default_lang: str):
     (choice code -> label), _date (ISO text -> date) or an emitter (several columns)."""
     q, name = planned.question, planned.name
     header = header_of(planned, labels, lang, default_lang)
+    note = note_of(planned, lang, default_lang)
     if q.type == "select_multiple":
-        return _multiple(planned, header, labels, lang, default_lang)
+        return _multiple(planned, header, labels, lang, default_lang, note)
     if q.type == "select_one":
-        column = Column(name, header, "text", name)
+        if is_scale(planned):  # a rating 1–5: a number cell, so a column can be averaged
+            return [Column(name, header, "integer", name, note)], {
+                c.name: int(c.name) for c in planned.choices}
+        column = Column(name, header, "text", name, note)
         if not labels:
             return [column], None
         return [column], choice_labels(planned, lang, default_lang)
     if q.type == "date":
-        return [Column(name, header, "date", name)], _date
+        return [Column(name, header, "date", name, note)], _date
     kind = {"integer": "integer", "decimal": "number", "calculate": "number"}.get(q.type, "text")
-    return [Column(name, header, "money" if planned.money else kind, name)], None
+    return [Column(name, header, "money" if planned.money else kind, name, note)], None
 
 
-def _multiple(planned: PlannedField, header: str, labels: bool, lang: str, default_lang: str):
-    name = planned.name
-    names = choice_labels(planned, lang, default_lang) if labels else {}
+def is_scale(planned: PlannedField) -> bool:
+    """A select_one whose choice codes are all whole numbers (a rating scale such as 1–5)."""
     codes = [choice.name for choice in planned.choices]
-    columns = [Column(name, header, "text", name)]
+    return len(codes) >= 2 and all(code.isascii() and code.lstrip("-").isdigit()
+                                   and len(code) < 10 for code in codes)
+
+
+def _multiple(planned: PlannedField, header: str, labels: bool, lang: str, default_lang: str,
+              note: str | None):
+    name = planned.name
+    names = choice_labels(planned, lang, default_lang)
+    codes = [choice.name for choice in planned.choices]
+    columns = [Column(name, header, "text", name, note)]
     for code in codes:
         shown = f"{header}: {names.get(code, code)}" if labels else f"{name}/{code}"
-        columns.append(Column(f"{name}/{code}", shown, "flag", name))
+        flag_note = f"{note}: {names.get(code, code)}" if note else None
+        columns.append(Column(f"{name}/{code}", shown, "flag", name, flag_note))
     blank = [None] * (len(codes) + 1)
 
     def emit(scope: dict, out: list) -> None:

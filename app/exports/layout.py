@@ -10,25 +10,34 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from app import clock
+from app.analyses import sheets as analysis_sheets
+from app.analyses.build import analysis_input
+from app.analyses.collect import Collector
+from app.analyses.context import AnalysisContext
+from app.frameworks.views import framework_view
 from app.monev.sheets import SHEET_NAMES as ANNUAL_SHEETS
 from app.monev.sheets import AnnualSheets
 from app.monev.source import AnnualInput, repeat_paths
 from app.monev.status import status_fields
 from app.questionnaires.schema import text_in
+from reports.analyses import Analyses, build_analyses
 
+from .applicable import NotApplicable, frames_at
 from .flatten import Column, RepeatRow, TableFlattener, repeat_rows
-from .hygiene import clean_sheet_name, neutralise, unique_headers
+from .hygiene import clean_sheet_name, unique_headers
 from .masterplan import DimensionMatrix, masterplan_spec, program_items
 from .options import ExportOptions
 from .plan import ExportPlan, Table
 from .program import ProgramSheet
 from .records import StatusRecord, SubmissionRecord
-from .sinks.base import SheetSpec
+from .sinks.base import PrintSetup, SheetSpec
 
 Translator = Callable[..., str]
 SHEET_NAMES = {"info": "Info", "status": "Status Pengisian", "isian": "Isian",
                "program": "Program Masterplan", "matriks": "Matriks Dimensi",
-               "kamus": "Kamus Data", "masalah": "Masalah"}
+               "matriks_panjang": "Matriks Panjang", "kamus": "Kamus Data",
+               "masalah": "Masalah"}
 
 
 def repeat_key(table: Table) -> str:
@@ -40,9 +49,12 @@ class Layout:
     """Sheets and row builders of one export."""
 
     def __init__(self, plan: ExportPlan, options: ExportOptions, t: Translator, *,
-                 timezone: str = "Asia/Makassar", problems: bool = False,
+                 timezone: str = "Asia/Makassar", problems: bool = False, title: str = "",
+                 context: AnalysisContext | None = None,
                  annual: AnnualInput | None = None):
         self.plan, self.options, self.t = plan, options, t
+        self.context = context or AnalysisContext()
+        self.print = PrintSetup(title, t("export.print.page"))
         self.zone = ZoneInfo(timezone)
         self.zone_name = "WITA" if timezone == "Asia/Makassar" else timezone
         default = plan.newest.form.default_language
@@ -51,8 +63,14 @@ class Layout:
         self.repeats = [(table, TableFlattener(table, **flatten)) for table in plan.tables[1:]]
         spec = masterplan_spec(plan, lang=options.lang)
         self.masterplan = spec
-        self.matrix = DimensionMatrix(spec) if spec else None
-        self.program = ProgramSheet(spec, t, options.labels) if spec else None
+        self.view = framework_view(plan, spec, self.context.registry,
+                                   target=self.context.framework,
+                                   lang=options.lang) if spec else None
+        self.matrix = DimensionMatrix(spec, self.view) if spec else None
+        self.program = ProgramSheet(spec, t, options.labels, self.view) if spec else None
+        self.collector = Collector(plan, spec, options.lang)
+        self.na = NotApplicable(plan, t("export.not_applicable"), clock.local_today(timezone)) \
+            if options.mark_na else None
         newest = plan.newest.form
         self.annual = AnnualSheets(spec, status_fields(newest), annual or AnnualInput(),
                                    repeat_paths(newest), t, options.labels, form=newest)
@@ -71,8 +89,12 @@ class Layout:
         sheets += [self._repeat(table, flattener) for table, flattener in self.repeats]
         if self.program is not None:
             sheets += [self._spec("program", self.program.columns, freeze_cols=4),
-                       self._spec("matriks", self.program.matrix_columns(self.masterplan),
-                                  freeze_cols=2)]
+                       self._spec("matriks", self.program.matrix_columns(), freeze_cols=2),
+                       self._spec("matriks_panjang", self.program.long_columns, freeze_cols=2)]
+        sheets += [self._spec(key, analysis_sheets.columns(spec, self.t), name=name,
+                              table=key != "spbe_indeks", freeze_cols=2)
+                   for key, name, spec in analysis_sheets.sheet_specs(self.plan,
+                                                                       self.program is not None)]
         sheets += [self._spec(key, self.annual.columns(key), name=ANNUAL_SHEETS[key],
                               freeze_cols=2) for key in self.annual.keys()]
         sheets.append(self._codebook())
@@ -91,9 +113,9 @@ class Layout:
 
     def _spec(self, key: str, columns: list[Column], *, name: str | None = None,
               table: bool = True, freeze_cols: int = 0) -> SheetSpec:
-        headers = unique_headers([neutralise(column.header) for column in columns])
+        headers = unique_headers([column.header for column in columns])
         return SheetSpec(key, name or SHEET_NAMES[key], columns, table=table,
-                         freeze_cols=freeze_cols, headers=headers)
+                         freeze_cols=freeze_cols, headers=headers, print=self.print)
 
     def _info(self) -> SheetSpec:
         return self._spec("info", [self.col("item"), self.col("value")], table=False)
@@ -131,7 +153,8 @@ class Layout:
 
     def codebook_columns(self) -> list[Column]:
         return [self.col(code) for code in ("sheet", "column", "header", "label_id", "label_en",
-                                            "type", "choices", "section", "first_version")]
+                                            "type", "choices", "section", "first_version",
+                                            "applies_when")]
 
     def _codebook(self) -> SheetSpec:
         return self._spec("kamus", self.codebook_columns())
@@ -146,8 +169,9 @@ class Layout:
     # -- rows -----------------------------------------------------------------------------
 
     def local(self, when: datetime | None) -> datetime | None:
-        """An aware time as a naive local time (Excel cells have no time zone)."""
-        return when.astimezone(self.zone).replace(tzinfo=None) if when else None
+        """An aware time in the regency's zone (the workbook drops the offset: Excel cells
+        have no time zone; the JSON keeps it)."""
+        return when.astimezone(self.zone) if when else None
 
     def status_label(self, status: str | None) -> str:
         code = status or "not_started"
@@ -163,21 +187,39 @@ class Layout:
 
     def rows_of(self, record: SubmissionRecord) -> Iterator[tuple[str, list]]:
         """Every row one resolved submission gives: main, repeats, program items."""
-        yield "isian", [record.opd_code, record.opd_name, self.kind_label(record.opd_kind),
-                        *self.main.values(record.answers), record.id,
-                        self.status_label(record.status), record.version,
-                        self.local(record.created_at), self.local(record.submitted_at),
-                        self.local(record.updated_at)]
+        main = [record.opd_code, record.opd_name, self.kind_label(record.opd_kind),
+                *self.main.values(record.answers), record.id, self.status_label(record.status),
+                record.version, self.local(record.created_at), self.local(record.submitted_at),
+                self.local(record.updated_at)]
+        if self.na is not None:
+            self.na.mark(record, self.main.columns, main, 3, record.answers)
+        yield "isian", main
         for table, flattener in self.repeats:
             key, nested = repeat_key(table), len(table.repeat_path) > 1
-            for found in repeat_rows(record.answers, table.repeat_path):
-                yield key, self._repeat_row(record, found, flattener, nested)
+            rows = repeat_rows(record.answers, table.repeat_path)
+            if self.na is None:
+                for found in rows:
+                    yield key, self._repeat_row(record, found, flattener, nested)
+                continue
+            for found, frames in zip(rows, frames_at(record.answers, table.repeat_path),
+                                     strict=True):
+                values = self._repeat_row(record, found, flattener, nested)
+                offset = len(values) - len(flattener.columns)
+                yield key, self.na.mark(record, flattener.columns, values, offset, found.row,
+                                        frames)
+        self.collector.add(record)
         if self.program is not None:
             self.matrix.add_opd(record.opd_code, record.opd_name)
             for item in program_items(self.masterplan, record):
                 self.matrix.add(item)
                 yield "program", self.program.row(item)
         self.annual.add(record.id, record.opd_code, record.opd_name, record.answers)
+
+    def analyses(self) -> Analyses:
+        """The SPBE, application and Satu Data analyses of the rows streamed so far."""
+        data = analysis_input(self.context, self.collector, self.plan, self.t,
+                              self.options.lang)
+        return build_analyses(data)
 
     def _repeat_row(self, record: SubmissionRecord, found: RepeatRow,
                     flattener: TableFlattener, nested: bool) -> list:

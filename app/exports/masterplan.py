@@ -5,7 +5,7 @@ surveys/README.md). The workbook's `Program Masterplan` and `Matriks Dimensi` sh
 HTML report are both built from these functions, so their totals are the same numbers:
 
     spec = masterplan_spec(plan, lang="id")          # None: no role declared
-    matrix = DimensionMatrix(spec)
+    matrix = DimensionMatrix(spec, view)              # view: app.frameworks.views
     for record in records:                            # SubmissionRecord, any order
         matrix.add_opd(record.opd_code, record.opd_name)
         for item in program_items(spec, record):
@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+
+from reports.frameworks import FrameworkView, Placement
 
 from .flatten import choice_labels, repeat_rows
 from .plan import ExportPlan
@@ -64,6 +66,9 @@ class ProgramItem:
     funding: object
     priority: object
     quick_win: str | None
+    start_year: object = None
+    opd_kind: str = ""
+    status: str = ""
 
 
 def masterplan_spec(plan: ExportPlan, *, lang: str = "id") -> MasterplanSpec | None:
@@ -88,7 +93,8 @@ def masterplan_spec(plan: ExportPlan, *, lang: str = "id") -> MasterplanSpec | N
 
 # The roles in ProgramItem's field order, from `dimension` to `quick_win`.
 ITEM_ROLES = ("dimensi", "elemen", "nama_program", "permasalahan", "output", "indikator",
-              "opd_terkait", "jangka", "biaya", "sumber_dana", "prioritas", "quick_win")
+              "opd_terkait", "jangka", "biaya", "sumber_dana", "prioritas", "quick_win",
+              "tahun_mulai")
 COST = ITEM_ROLES.index("biaya")
 
 
@@ -101,7 +107,8 @@ def program_items(spec: MasterplanSpec, record: SubmissionRecord) -> Iterator[Pr
         cost = values[COST]
         is_number = isinstance(cost, int | float) and not isinstance(cost, bool)
         values[COST] = float(cost) if is_number else None
-        yield ProgramItem(record.opd_code, record.opd_name, record.id, get(ROW_ID), *values)
+        yield ProgramItem(record.opd_code, record.opd_name, record.id, get(ROW_ID), *values,
+                          opd_kind=record.opd_kind, status=record.status)
 
 
 @dataclass
@@ -123,24 +130,75 @@ class MatrixRow:
         self.total_cost += cost
 
 
-class DimensionMatrix:
-    """OPD × dimensions and elements: number of needs and summed cost, with totals."""
+UNMAPPED = "tanpa_padanan"
+"""Matrix key of the needs the chosen framework has no place for (listed, never dropped)."""
 
-    def __init__(self, spec: MasterplanSpec):
-        self.spec = spec
+
+@dataclass(frozen=True)
+class LongRow:
+    """Needs and cost of one OPD in one dimension and element of the chosen framework."""
+
+    opd: MatrixRow
+    dimension: str | None
+    element: str | None
+    needs: int
+    cost: float
+
+
+class DimensionMatrix:
+    """OPD × the chosen framework's dimensions and elements: needs and summed cost, totals.
+
+    `view` places each need (reports.frameworks): under its own framework's nodes, or through
+    the crosswalk under another's; a need with no place counts under UNMAPPED and is kept in
+    `unmapped` for the list.
+    """
+
+    def __init__(self, spec: MasterplanSpec, view: FrameworkView):
+        self.spec, self.view = spec, view
         self._rows: dict[str, MatrixRow] = {}
         self._parent = {code: parent for code, _, parent in spec.elements}
+        self.unmapped: list[tuple[ProgramItem, Placement]] = []
+        self._pairs: dict[tuple[str, str | None, str | None], list] = {}
 
     def add_opd(self, code: str, name: str) -> None:
         """Give an OPD a row even when it entered no need."""
         self._rows.setdefault(code, MatrixRow(code, name))
 
     def add(self, item: ProgramItem) -> None:
-        """Count one program item under its dimension and element."""
+        """Count one program item under the node(s) the view places it."""
         row = self._rows.setdefault(item.opd_code, MatrixRow(item.opd_code, item.opd_name))
-        dimension = item.dimension or self._parent.get(item.element or "")
-        keys = [k for k in (dimension, item.element) if isinstance(k, str)]
+        element = _code(item.element)
+        dimension = _code(item.dimension) or self._parent.get(element or "")
+        placement = self.view.place(dimension, element)
+        if placement.mapped:
+            keys = [k for k in (placement.dimension, placement.element) if k]
+            pair = (item.opd_code, placement.dimension, placement.element)
+        else:
+            keys = [UNMAPPED]
+            self.unmapped.append((item, placement))
+            pair = (item.opd_code, UNMAPPED, None)
         row.add(keys, item.cost or 0.0)
+        tally = self._pairs.setdefault(pair, [0, 0.0])
+        tally[0] += 1
+        tally[1] += item.cost or 0.0
+
+    def long_rows(self) -> list[LongRow]:
+        """One row per OPD, dimension and element that has needs (the pivot-ready form),
+        by OPD code, then in the chosen framework's order of dimensions and elements (the
+        needs it has no place for last)."""
+        axes = self.view.axes
+        dimensions = {axis.code: i for i, axis in enumerate(axes)}
+        elements = {code: i for i, (code, _) in
+                    enumerate(element for axis in axes for element in axis.elements)}
+        last = len(dimensions) + len(elements)
+
+        def order(pair: tuple) -> tuple:
+            opd, dimension, element = pair
+            return (opd, dimensions.get(dimension, last), elements.get(element, last),
+                    dimension or "", element or "")
+
+        return [LongRow(self._rows[pair[0]], pair[1], pair[2], *self._pairs[pair])
+                for pair in sorted(self._pairs, key=order)]
 
     def rows(self) -> list[MatrixRow]:
         """One row per OPD, by OPD code."""
@@ -156,3 +214,7 @@ class DimensionMatrix:
             total.total_needs += row.total_needs
             total.total_cost += row.total_cost
         return total
+
+
+def _code(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None

@@ -47,6 +47,10 @@ class ExportOptions:
     lang: str = "id"
     scope: Scope = Scope.submitted
     opd_codes: tuple[str, ...] = ()
+    framework: str | None = None
+    """The framework Matriks Dimensi is rendered under (None: the round's choice)."""
+    mark_na: bool = False
+    """Write "Tidak berlaku" in the empty cells of questions that did not apply."""
 
     @property
     def statuses(self) -> tuple[str, ...]:
@@ -55,8 +59,12 @@ class ExportOptions:
 
     def filters(self) -> dict:
         """The options as plain data, for the audit event and the Info sheet."""
-        return {"header": "labels" if self.labels else "codes", "lang": self.lang,
-                "statuses": self.scope.value, "opds": list(self.opd_codes) or "all"}
+        found = {"header": "labels" if self.labels else "codes", "lang": self.lang,
+                 "statuses": self.scope.value, "opds": list(self.opd_codes) or "all",
+                 "na": "mark" if self.mark_na else "blank"}
+        if self.framework:
+            found["framework"] = self.framework
+        return found
 
 
 def export_filename(round_name: str, generated_at: datetime, fmt: Format) -> str:

@@ -3,7 +3,8 @@
 GET /rounds/{id}/export        the options form (labels or codes, language, statuses, OPDs)
 GET /rounds/{id}/export.xlsx   the workbook         ?header=labels|codes&lang=id|en
 GET /rounds/{id}/export.zip    the CSV files         &statuses=approved|submitted|all
-GET /rounds/{id}/export.json   the JSON document     &opd=CODE&opd=CODE…
+GET /rounds/{id}/export.json   the JSON document     &opd=CODE&opd=CODE…&na=blank|mark
+                                                     &framework=CODE (Matriks Dimensi under it)
 """
 
 import os
@@ -21,6 +22,7 @@ from app.downloads import attachment
 from app.errors import file_responses
 from app.exports.options import EXTENSIONS, ExportOptions, Format, Scope
 from app.exports.service import asked_opds, export_round, round_or_404, submission_count
+from app.frameworks.choices import framework_choices
 from app.i18n import language_of
 from app.jobs.limits import too_large
 from app.types import DbId
@@ -44,15 +46,19 @@ class ExportQuery:
         lang: Literal["id", "en"] | None = None,
         statuses: Scope = Scope.submitted,
         opd: Annotated[list[str], Query(max_length=500)] = [],  # noqa: B006 - FastAPI idiom
+        framework: Annotated[str | None, Query(max_length=32)] = None,
+        na: Literal["blank", "mark"] = "blank",
     ):
-        self.header, self.lang, self.statuses = header, lang, statuses
+        self.header, self.lang, self.statuses, self.na = header, lang, statuses, na
         self.opd = tuple(dict.fromkeys(code.strip() for code in opd if code.strip()))
+        self.framework = (framework or "").strip() or None
 
     def options(self, request: Request) -> ExportOptions:
         """The options; the language defaults to the user's."""
         return ExportOptions(labels=self.header == "labels",
                              lang=self.lang or language_of(request), scope=self.statuses,
-                             opd_codes=self.opd)
+                             opd_codes=self.opd, framework=self.framework,
+                             mark_na=self.na == "mark")
 
 
 QueryDep = Annotated[ExportQuery, Depends()]
@@ -95,7 +101,8 @@ def export_options_page(request: Request, round_id: DbId, session: SessionDep,
     limit = request.app.state.settings.direct_download_max
     context = {"round": round_, "opds": asked_opds(session, round_id=round_id),
                "count": count, "scopes": SCOPE_CHOICES, "langs": LANG_CHOICES,
-               "background": count > limit, "limit": limit}
+               "background": count > limit, "limit": limit,
+               "frameworks": framework_choices(session, round_id=round_id)}
     return render(request, "exports/options.html", context)
 
 

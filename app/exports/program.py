@@ -1,30 +1,45 @@
-"""The `Program Masterplan` and `Matriks Dimensi` sheets: columns and rows from masterplan.py."""
+"""The `Program Masterplan`, `Matriks Dimensi` and `Matriks Panjang` sheets: columns and rows
+from masterplan.py (the long sheet is the matrix as OPD · dimension · element rows, for a pivot
+table)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from reports.frameworks import FrameworkView
+
 from .flatten import Column
-from .masterplan import DimensionMatrix, MasterplanSpec, MatrixRow, ProgramItem
+from .masterplan import UNMAPPED, DimensionMatrix, LongRow, MasterplanSpec, MatrixRow, ProgramItem
 from .sinks.base import Chart
 
 PROGRAM_COLUMNS = (
     ("no", "integer"), ("dimensi", "text"), ("elemen", "text"), ("nama_program", "text"),
     ("permasalahan", "text"), ("output_indikator", "text"), ("opd_pj", "text"),
-    ("opd_terkait", "text"), ("jangka", "text"), ("biaya", "money"), ("sumber_dana", "text"),
-    ("prioritas", "integer"), ("quick_win", "text"), ("opd_code", "text"),
+    ("opd_kind", "text"), ("opd_terkait", "text"), ("jangka", "text"),
+    ("tahun_mulai", "integer"), ("biaya", "money"), ("sumber_dana", "text"),
+    ("prioritas", "integer"), ("quick_win", "text"), ("status", "text"), ("opd_code", "text"),
     ("submission_id", "integer"), ("row_id", "text"),
+)  # fmt: skip
+LONG_COLUMNS = (
+    ("opd_code", "text"), ("opd_name", "text"), ("dimensi", "text"), ("elemen", "text"),
+    ("needs_total", "integer"), ("biaya", "money"),
 )  # fmt: skip
 
 
 class ProgramSheet:
     """Numbers the program rows as they stream and lays out the matrix at the end."""
 
-    def __init__(self, spec: MasterplanSpec, t: Callable[..., str], labels: bool):
-        self.spec, self.t, self.labels = spec, t, labels
+    def __init__(self, spec: MasterplanSpec, t: Callable[..., str], labels: bool,
+                 view: FrameworkView):
+        self.spec, self.t, self.labels, self.view = spec, t, labels, view
         self.columns = [Column(code, t(f"export.col.{code}"), kind)
                         for code, kind in PROGRAM_COLUMNS]
+        self.long_columns = [Column(code, t(f"export.col.{code}"), kind)
+                             for code, kind in LONG_COLUMNS]
         self.number = 0
+
+    def _code_label(self, prefix: str, code: str) -> str:
+        return self.t(f"{prefix}{code}") if self.labels and code else code
 
     def shown(self, role: str, value: object) -> object:
         """A select role's value as a label (labels mode) or as its code."""
@@ -38,19 +53,32 @@ class ProgramSheet:
         output = " / ".join(str(v) for v in (item.output, item.indicator) if v) or None
         return [self.number, self.shown("dimensi", item.dimension),
                 self.shown("elemen", item.element), item.name, item.problem, output,
-                item.opd_name, item.related_opds, self.shown("jangka", item.term), item.cost,
+                item.opd_name, self._code_label("opd.kind_", item.opd_kind) or None,
+                item.related_opds, self.shown("jangka", item.term), item.start_year, item.cost,
                 self.shown("sumber_dana", item.funding), item.priority,
-                self.shown("quick_win", item.quick_win), item.opd_code, item.submission_id,
-                item.row_id]
+                self.shown("quick_win", item.quick_win),
+                self._code_label("export.status.", item.status) or None, item.opd_code,
+                item.submission_id, item.row_id]
 
-    def matrix_keys(self, spec: MasterplanSpec) -> list[tuple[str, str]]:
-        """(code, header) of the dimensions, then of the elements."""
-        codes = [*spec.dimensions, *((code, label) for code, label, _ in spec.elements)]
+    def long_row(self, row: LongRow) -> list:
+        """One row of the long matrix: OPD, dimension, element (of the chosen framework, as
+        the wide matrix heads them), needs, cost."""
+        headers = dict(self.matrix_keys())
+        return [row.opd.opd_code, row.opd.opd_name, headers.get(row.dimension, row.dimension),
+                headers.get(row.element, row.element), row.needs, row.cost]
+
+    def matrix_keys(self) -> list[tuple[str, str]]:
+        """(code, header) of the chosen framework's dimensions, then of their elements, then
+        of the needs it has no place for."""
+        axes = self.view.axes
+        codes = [*((a.code, a.label) for a in axes),
+                 *(element for a in axes for element in a.elements),
+                 (UNMAPPED, self.t("analysis.col.unmapped"))]
         return [(code, label if self.labels else code) for code, label in codes]
 
-    def matrix_columns(self, spec: MasterplanSpec) -> list[Column]:
+    def matrix_columns(self) -> list[Column]:
         """OPD, needs per dimension and element, total; then the same as cost in Rupiah."""
-        keys = self.matrix_keys(spec)
+        keys = self.matrix_keys()
         needs = [Column(f"jumlah/{code}", header, "integer") for code, header in keys]
         cost = [Column(f"biaya/{code}", self.t("export.col.cost_of", name=header), "money")
                 for code, header in keys]
@@ -60,7 +88,7 @@ class ProgramSheet:
                 Column("biaya", self.t("export.col.cost_total"), "money")]
 
     def matrix_row(self, row: MatrixRow) -> list:
-        codes = [code for code, _ in self.matrix_keys(self.spec)]
+        codes = [code for code, _ in self.matrix_keys()]
         return [row.opd_code, row.opd_name, *(row.needs.get(c, 0) for c in codes),
                 row.total_needs, *(row.cost.get(c, 0.0) for c in codes), row.total_cost]
 
@@ -72,5 +100,5 @@ class ProgramSheet:
 
     def chart(self) -> Chart:
         """Needs per dimension: the dimension columns of the header and the totals row."""
-        count = len(self.spec.dimensions)
+        count = len(self.view.axes)
         return Chart(self.t("export.chart.needs_per_dimension"), 2, 1 + max(count, 1))

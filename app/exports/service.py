@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlmodel import Session, func, select
 
 from app import audit
+from app.analyses.context import AnalysisContext, load_context
 from app.db import Database
 from app.errors import BadRequest, Conflict, NotFound
 from app.i18n import translator
@@ -22,7 +23,14 @@ from .layout import Layout
 from .options import MEDIA_TYPES, ExportOptions, Format, export_filename
 from .plan import Version, build_plan
 from .sinks import sink_for
-from .source import count_submissions, load_versions, status_records, submission_records
+from .source import (
+    count_submissions,
+    load_versions,
+    opd_states,
+    status_records,
+    submission_records,
+)
+from .tally import ExportTally
 from .writer import write_export
 
 
@@ -76,14 +84,17 @@ def export_round(
         round_ = round_or_404(session, round_id)
         _check_opds(session, round_id, options)
         versions, problems = load_versions(session, round_)
-        layout = _layout(versions, problems, options, t, timezone,
+        context = load_context(session, round_id=round_id, framework=options.framework,
+                               timezone=timezone)
+        layout = _layout(versions, problems, options, t, timezone, context, round_.name,
                          annual_input(session, round_=round_))
         total = count_submissions(session, round_id=round_id, options=options)
         if fmt == Format.xlsx:
             check_rows(layout.by_key["isian"].name, total + 1)
         newest = layout.plan.newest.form
         context = ExportContext(round_id, round_.name, newest.form_id, newest.title, now,
-                                (actor.full_name or actor.username) if actor else actor_name)
+                                (actor.full_name or actor.username) if actor else actor_name,
+                                ExportTally(opd_states(session, round_id=round_id)))
         counts = write_export(
             sink_for(fmt, path), layout, context=context,
             statuses=status_records(session, round_id=round_id, options=options,
@@ -99,11 +110,12 @@ def export_round(
 
 
 def _layout(versions: list[Version], problems: dict[int, str], options: ExportOptions,
-            t, timezone: str, annual: AnnualInput | None = None) -> Layout:
+            t, timezone: str, context: AnalysisContext, title: str,
+            annual: AnnualInput | None = None) -> Layout:
     if not versions:
         raise Conflict("export.no_questionnaire")
     return Layout(build_plan(versions), options, t, timezone=timezone, problems=bool(problems),
-                  annual=annual)
+                  context=context, title=title, annual=annual)
 
 
 def _check_opds(session: Session, round_id: int, options: ExportOptions) -> None:

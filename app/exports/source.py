@@ -96,6 +96,16 @@ def _record(row, version: str, problem: str | None, describe) -> SubmissionRecor
                             row.submitted_at, row.updated_at, problem)
 
 
+def opd_states(session: Session, *, round_id: int) -> list[tuple[str, str]]:
+    """(OPD code, submission status or "not_started") of every OPD the round asks, by code."""
+    query = (select(Opd.code, Submission.status).select_from(RoundOpd)
+             .join(Opd, Opd.id == RoundOpd.opd_id)
+             .outerjoin(Submission, and_(Submission.round_id == RoundOpd.round_id,
+                                         Submission.opd_id == RoundOpd.opd_id))
+             .where(RoundOpd.round_id == round_id).order_by(Opd.code))
+    return [(code, status or "not_started") for code, status in session.exec(query)]
+
+
 def status_records(session: Session, *, round_id: int, options: ExportOptions,
                    versions: list[Version]) -> Iterator[StatusRecord]:
     """Every OPD the round asks (filtered by OPD), with its submission's state."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 
+from app.analyses import sheets as analysis_sheets
 from app.questionnaires.answers.bounds import text_problem
 
 from .codebook import ExportContext, codebook_rows, info_rows
@@ -43,7 +44,7 @@ def write_export(
             sink.row("status", layout.status_row(status))
         sink.close_sheet("status")
         step("submissions")
-        _submissions(sink, layout, submissions, progress)
+        _submissions(sink, layout, submissions, progress, context)
         step("summaries")
         _summaries(sink, layout, context)
         step("finishing")
@@ -55,9 +56,11 @@ def write_export(
 
 
 def _submissions(sink: Sink, layout: Layout, submissions: Iterable[SubmissionRecord],
-                 progress: Progress | None) -> None:
+                 progress: Progress | None, context: ExportContext) -> None:
     done = 0
     for record in submissions:
+        if context.tally is not None:
+            context.tally.add(record)
         if record.problem is not None:  # never silently dropped: the problems sheet
             if "masalah" not in layout.by_key:
                 sink.open([layout.add_problems_sheet()])
@@ -90,6 +93,17 @@ def _summaries(sink: Sink, layout: Layout, context: ExportContext) -> None:
             sink.row("matriks", layout.program.matrix_row(row))
         sink.close_sheet("matriks", footer=layout.program.matrix_footer(layout.matrix),
                          chart=layout.program.chart())
+        for row in layout.matrix.long_rows():
+            sink.row("matriks_panjang", layout.program.long_row(row))
+        sink.close_sheet("matriks_panjang")
+        for row in analysis_sheets.unmapped_rows(layout.matrix, layout.masterplan, layout.view):
+            sink.row("tanpa_padanan", row)
+        sink.close_sheet("tanpa_padanan")
+    keys = {sheet.key for sheet in layout.sheets}
+    for sheet in analysis_sheets.analysis_rows(layout.analyses(), layout.t, keys):
+        for row in sheet.rows:
+            sink.row(sheet.key, row)
+        sink.close_sheet(sheet.key, footer=sheet.footer)
     for key in layout.annual.keys():  # monev and year-on-year (app/monev/)
         for row in layout.annual.rows(key):
             sink.row(key, row)

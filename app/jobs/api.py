@@ -26,11 +26,15 @@ class JobStart(BaseModel):
     kind: str = Field(default="export", max_length=32,
                       description="export (the workbook, CSV or JSON) or report")
     format: str | None = Field(default=None, max_length=8,
-                               description="export: xlsx, csv or json; report: html or json")
+                               description="export: xlsx, csv or json; report: html, pdf or json")
     header: Literal["labels", "codes"] | None = None
     lang: Literal["id", "en"] | None = None
     statuses: Scope | None = None
     opds: list[str] = Field(default_factory=list, max_length=500)
+    framework: str | None = Field(default=None, max_length=32,
+                                  description="the framework the dimensions are shown under")
+    na: Literal["blank", "mark"] | None = Field(
+        default=None, description="export: mark answers that did not apply")
 
 
 def _started(request: Request, response: Response, job) -> JobOut:

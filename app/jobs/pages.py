@@ -40,10 +40,12 @@ def job_start_form(
     lang: Annotated[str, Form(max_length=4)] = "",
     statuses: Annotated[str, Form(max_length=12)] = "",
     opd: Annotated[list[str] | None, Form(max_length=500)] = None,
+    framework: Annotated[str, Form(max_length=32)] = "",
+    na: Annotated[str, Form(max_length=8)] = "",
 ):
     """Queue an export or a report of the round in the background; back to the round page."""
     raw = {"format": format, "header": header, "lang": lang, "statuses": statuses,
-           "opds": opd or []}
+           "opds": opd or [], "framework": framework, "na": na}
     service.start_job(session, round_id=round_.id, kind=kind, raw=raw, actor=principal.user,
                       ip=client_ip(request))
     poke(request)

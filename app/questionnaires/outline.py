@@ -24,6 +24,7 @@ def outline(questionnaire: Questionnaire) -> str:
         lines.append(f"{INDENT}{list_name}")
         for choice in q.choice_lists[list_name]:
             filters = "".join(f" [{k}={v}]" for k, v in sorted(choice.filters.items()))
+            filters += f" <{choice.node}>" if choice.node else ""
             lines.append(f"{INDENT * 2}{choice.name}: {text_in(choice.label, lang)}{filters}")
     return "\n".join(lines) + "\n"
 
@@ -71,6 +72,7 @@ def _question(q: Question, lang: str, depth: int) -> list[str]:
         "calculation": q.calculation.source if q.calculation else "",
         "choice_filter": q.choice_filter.source if q.choice_filter else "",
         "default": q.default_expr.source if q.default_expr else (q.default or ""),
+        "header": text_in(q.header, lang) if q.header else "",
     }
     lines += [f"{pad}{INDENT}{key}: {value}" for key, value in extra.items() if value]
     return lines

@@ -36,6 +36,8 @@ class Choice(_Model):
     name: str
     label: LangText = {}
     filters: dict[str, str] = {}
+    node: str | None = None
+    """The framework node it is (choices column `kerangka`), e.g. "GMSC-2021:governance"."""
 
 
 class Question(_Model):
@@ -62,6 +64,9 @@ class Question(_Model):
     appearance: Literal["multiline"] | None = None
     masterplan: str | None = None
     """Its master-plan role (column `instance::masterplan`), e.g. "biaya"; see surveys/README.md."""
+    header: LangText = {}
+    """The short column header in the workbook export (column `header`); the label is the
+    question text."""
     row: int | None = None
     """Row of the survey sheet that defined it (for messages)."""
 

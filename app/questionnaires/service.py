@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, select
 
 from app import audit
+from app.frameworks.binding import binding_problems
+from app.frameworks.registry import load_registry
 from app.models import Questionnaire as QuestionnaireRow
 from app.models import Submission, User
 from app.questionnaires.compat import check_compatibility
@@ -57,6 +59,9 @@ def publish(
                               located=loaded.errors, more_problems=loaded.more_errors,
                               too_large=loaded.too_large)
     new = loaded.questionnaire
+    unbound = binding_problems(new, load_registry(session))
+    if unbound:
+        return PublishOutcome(problems=unbound, warnings=loaded.warnings)
     sha = hashlib.sha256(data).hexdigest()
     earlier = versions(session, form_id=new.form_id)
     same = next((row for row in earlier if row.version == new.version), None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
+from app.analyses.collect import Collector
 from app.exports.masterplan import MasterplanSpec, program_items
 from app.exports.plan import MAIN, ExportPlan, PlannedField
 from app.exports.records import SubmissionRecord
@@ -71,8 +72,9 @@ class AnswerStream:
     """Reads submission records once; yields per-question rows; collects the rest."""
 
     def __init__(self, plan: ExportPlan, spec: MasterplanSpec | None, lang: str, *,
-                 today: dt.date):
+                 today: dt.date, collector: Collector | None = None):
         self.plan, self.spec = plan, spec
+        self.collector = collector
         # Column by column (reports/columns.py): 100,000 needs in a few MB, not 100.
         self.needs: Rows[Need] = Rows(Need, distinct=("row_id",))
         self.readiness: list[Readiness] = []
@@ -104,6 +106,8 @@ class AnswerStream:
                     yield table, _View(form, scope, root, frames)
 
     def _collect(self, record: SubmissionRecord) -> None:
+        if self.collector is not None:
+            self.collector.add(record)
         answers = record.answers
         if self.spec is not None:
             self.needs.extend(self._needs(record))

@@ -31,6 +31,10 @@ class ReportOut(BaseModel):
     readiness: dict[str, Any]
     questions: list[dict[str, Any]]
     profiles: list[dict[str, Any]]
+    framework: dict[str, Any] | None = None
+    spbe: dict[str, Any] | None = None
+    applications: dict[str, Any] | None = None
+    satu_data: dict[str, Any] | None = None
 
 
 @router.get("/rounds/{round_id}/report", response_model=ReportOut)
@@ -40,9 +44,10 @@ def report_api(
     statuses: Scope = Scope.submitted,
     opd: Annotated[list[str], Query(max_length=500)] = [],  # noqa: B006 - FastAPI idiom
     lang: Literal["id", "en"] | None = None,
+    framework: Annotated[str | None, Query(max_length=32)] = None,
 ) -> dict:
     """The analysis report of a round as JSON."""
-    options = ReportRequest.of(statuses, opd, lang or language_of(request))
+    options = ReportRequest.of(statuses, opd, lang or language_of(request), framework)
     too_large(request, session, round_id, options.export_options())  # 409 above the cap
     report = round_report(session, round_id=round_id, request=options,
                           actor_name=principal.user.username, options=DATA_ONLY)

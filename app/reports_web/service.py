@@ -17,6 +17,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_
 from sqlmodel import Session, select
 
+from app.analyses.build import analysis_input
+from app.analyses.collect import Collector
+from app.analyses.context import load_context
 from app.errors import BadRequest, Conflict, NotFound
 from app.exports.masterplan import masterplan_spec
 from app.exports.options import ExportOptions, Scope
@@ -27,6 +30,8 @@ from app.exports.source import (
     load_versions,
     submission_records,
 )
+from app.frameworks.views import framework_view
+from app.i18n import translator
 from app.models import Opd, Round, RoundOpd, Submission
 from app.reports_web.adapter import AnswerStream, dimensions_of, question_specs
 from app.types import utcnow
@@ -50,16 +55,20 @@ class ReportRequest:
     scope: Scope = Scope.submitted
     opd_codes: tuple[str, ...] = ()
     lang: str = "id"
+    framework: str | None = None
+    """The framework the dimensions are shown under (None: the round's choice)."""
 
     @classmethod
-    def of(cls, scope: Scope, opds: list[str], lang: str) -> ReportRequest:
+    def of(cls, scope: Scope, opds: list[str], lang: str,
+           framework: str | None = None) -> ReportRequest:
         """From query or command-line values: OPD codes trimmed, blanks and repeats dropped."""
         codes = tuple(dict.fromkeys(code.strip() for code in opds if code.strip()))
-        return cls(scope=scope, opd_codes=codes, lang=lang)
+        return cls(scope=scope, opd_codes=codes, lang=lang,
+                   framework=(framework or "").strip() or None)
 
     def export_options(self) -> ExportOptions:
         return ExportOptions(labels=True, lang=self.lang, scope=self.scope,
-                             opd_codes=self.opd_codes)
+                             opd_codes=self.opd_codes, framework=self.framework)
 
 
 def round_report(session: Session, *, round_id: int, request: ReportRequest,
@@ -80,7 +89,12 @@ def round_report(session: Session, *, round_id: int, request: ReportRequest,
         raise Conflict("export.no_questionnaire")
     plan = build_plan(versions)
     spec = masterplan_spec(plan, lang=request.lang)
-    stream = AnswerStream(plan, spec, request.lang, today=now.astimezone(WITA).date())
+    context = load_context(session, round_id=round_id, framework=request.framework)
+    view = framework_view(plan, spec, context.registry, target=context.framework,
+                          lang=request.lang) if spec else None
+    collector = Collector(plan, spec, request.lang)
+    stream = AnswerStream(plan, spec, request.lang, today=now.astimezone(WITA).date(),
+                          collector=collector)
     records = submission_records(session, round_id=round_id, options=export, versions=versions,
                                  problems=problems)
     if progress is not None:
@@ -92,7 +106,9 @@ def round_report(session: Session, *, round_id: int, request: ReportRequest,
         readiness=stream.readiness, applications=stream.applications,
         questions=question_specs(plan, request.lang), answers=stream.rows(records),
         timeframe_labels=spec.labels.get("jangka", {}) if spec else {}, lang=request.lang,
-        left_out=stream.left_out)
+        left_out=stream.left_out, view=view,
+        analyses=analysis_input(context, collector, plan, translator(request.lang),
+                                request.lang))
     return build_report(data, options)
 
 
@@ -145,7 +161,7 @@ def _round_info(round_: Round, versions, request: ReportRequest, actor_name: str
                      generated_by=actor_name)
 
 
-def report_filename(round_name: str, generated_at: datetime) -> str:
+def report_filename(round_name: str, generated_at: datetime, extension: str = "html") -> str:
     """A safe file name, e.g. 'laporan-periode-2026-20260301-0930.html' (time in WITA)."""
     slug = re.sub(r"[^a-z0-9]+", "-", round_name.lower()).strip("-")[:60] or "periode"
-    return f"laporan-{slug}-{generated_at.astimezone(WITA):%Y%m%d-%H%M}.html"
+    return f"laporan-{slug}-{generated_at.astimezone(WITA):%Y%m%d-%H%M}.{extension}"

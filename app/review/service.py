@@ -72,6 +72,17 @@ def review_view(session: Session, *, submission: Submission, lang: str) -> Revie
     )
 
 
+def review_trail(session: Session, *, submission: Submission) -> list[Moment]:
+    """The submission's timeline: status changes, revisions and comments, with names."""
+    comments = comments_of(session, submission_id=submission.id)
+    revisions = revisions_of(session, submission_id=submission.id)
+    events = _events(session, submission.id)
+    names = _names(session, {c.author_id for c in comments}
+                   | {r.created_by_id for r in revisions if r.created_by_id}
+                   | {e.actor_id for e in events if e.actor_id})
+    return timeline(events, revisions, comments, names)
+
+
 def _events(session: Session, submission_id: int) -> list[AuditEvent]:
     query = (select(AuditEvent)
              .where(AuditEvent.object_type == "submission",

@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import random
-from typing import TYPE_CHECKING
 
 from sqlmodel import Session, select
 
@@ -19,24 +18,20 @@ from app.questionnaires.answers.carried import CHANGED, RETIRED, SAME, carried_r
 from app.questionnaires.service import definition_of
 from app.rounds.service import create_round, set_status
 from app.sample.answers import AnswerFaker, Sizes
+from app.sample.demo_cast import NOT_STARTED, TARGETS, DemoContext, officer_of
 from app.submissions import review, service
 
-if TYPE_CHECKING:
-    from app.sample.demo_round import _Context
-
 PREVIOUS_NAME = "Periode Pengisian 2025"
-SKIPPED = "not_started"
 
 
 def load_previous_round(session: Session, *, row, planner: User, opds: dict[str, Opd],
                         today: dt.date) -> Round:
     """The 2025 round with every demo OPD approved but those not started in 2026; closed."""
-    from app.sample.demo_round import TARGETS, _officer
 
     found = session.exec(select(Round).where(Round.name == PREVIOUS_NAME)).first()
     if found is not None:
         return found
-    asked = [opd for code, opd in opds.items() if TARGETS.get(code) != SKIPPED]
+    asked = [opd for code, opd in opds.items() if TARGETS.get(code) != NOT_STARTED]
     round_ = create_round(session, name=PREVIOUS_NAME, questionnaire_id=row.id,
                           opd_ids=[opd.id for opd in asked], actor=planner)
     set_status(session, round_=round_, status=RoundStatus.open)
@@ -44,7 +39,7 @@ def load_previous_round(session: Session, *, row, planner: User, opds: dict[str,
     for opd in asked:
         rng = random.Random(f"demo-2025-{opd.code}")
         answers = AnswerFaker(form, rng, today).document(Sizes.varied(rng), hostile=0.05)
-        officer = _officer(session, opd)
+        officer = officer_of(session, opd)
         saved = service.save_draft(session, round_=round_, opd_id=opd.id, questionnaire=form,
                                    questionnaire_id=row.id, answers=answers, base_version=0,
                                    actor=officer).submission
@@ -55,7 +50,7 @@ def load_previous_round(session: Session, *, row, planner: User, opds: dict[str,
     return round_
 
 
-def confirm_carried(ctx: _Context, opd: Opd, submission: Submission, officer: User, *,
+def confirm_carried(ctx: DemoContext, opd: Opd, submission: Submission, officer: User, *,
                     all_rows: bool) -> Submission:
     """The officer goes through the carried draft: most rows still hold, some changed (the
     bandwidth grows, programmes move on), one no longer applies. A draft left to continue

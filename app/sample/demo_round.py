@@ -13,33 +13,18 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
-from app.auth.accounts import create_user
 from app.models import Opd, Role, Round, RoundStatus, Submission, SubmissionStatus, User
-from app.questionnaires.schema import Questionnaire
 from app.questionnaires.service import definition_of, publish, versions
 from app.rounds.service import accepts_answers, asked, create_round, set_status
 from app.sample import DEFAULT_QUESTIONNAIRE
-from app.sample.answers import AnswerFaker, Sizes, person
+from app.sample.answers import AnswerFaker, Sizes
+from app.sample.demo_analyses import load_demo_analyses
+from app.sample.demo_cast import NOT_STARTED, TARGETS, DemoContext, officer_of
 from app.sample.demo_previous import confirm_carried, load_previous_round
 from app.submissions import review, service
 from app.types import utcnow
 
 ROUND_NAME = "Periode Pengisian 2026"
-NOT_STARTED = "not_started"
-# OPD code -> the state the demo leaves it in. The two OPDs with demo officer accounts get a
-# draft to continue (Kominfo) and a returned submission to revise (Dinkes).
-TARGETS = {
-    "DISKOMINFOSP": "draft", "DINKES": "needs_revision", "SETDA": "approved",
-    "SETDA.PEM": "submitted", "SETDA.HUKUM": "approved", "SETDA.ORG": "submitted",
-    "SETDA.PBJ": "draft", "INSPEKTORAT": "approved", "DISDIKBUD": "submitted",
-    "DPUTRPKP2": "needs_revision", "SATPOLPP-DAMKAR": NOT_STARTED, "DINSOS": "approved",
-    "DISNAKERTRANS": NOT_STARTED, "DLH": "submitted", "DISDUKCAPIL": "approved",
-    "DPMD": "draft", "DISHUB": "needs_revision", "DP2KUKM": "submitted",
-    "DPMPTSP": "approved", "DISPORAPAR": "draft", "DISPUSIP": NOT_STARTED,
-    "DISTAN": "submitted", "BAPPERIDA": "approved", "BPKPD": "needs_revision",
-    "BKPSDM": "submitted", "BPBD": "draft", "RSUD": NOT_STARTED,
-    "73.22.03": "draft", "73.22.01": NOT_STARTED, "73.22.07": NOT_STARTED,
-}  # fmt: skip
 RETURN_NOTE = ("Mohon lengkapi perkiraan biaya dan indikator keberhasilan pada setiap kebutuhan, "
                "serta pastikan dimensi sesuai dengan elemen yang dipilih.")
 FIELD_NOTE = ("kebutuhan[1].biaya", "Perkiraan biaya belum didukung rincian; mohon ditinjau.")
@@ -52,16 +37,6 @@ class DemoRoundSummary:
     round_id: int
     created: bool
     states: dict[str, int] = field(default_factory=dict)
-
-
-@dataclass
-class _Context:
-    session: Session
-    round_: Round
-    form: Questionnaire
-    form_id: int
-    planner: User
-    today: dt.date
 
 
 def load_demo_round(session: Session, *, today: dt.date) -> DemoRoundSummary:
@@ -83,10 +58,11 @@ def load_demo_round(session: Session, *, today: dt.date) -> DemoRoundSummary:
                               carry_from_id=previous.id, today=today)
     if round_.status == RoundStatus.draft:
         set_status(session, round_=round_, status=RoundStatus.open, actor=planner)
-    ctx = _Context(session, round_, definition_of(row), row.id, planner, today)
+    ctx = DemoContext(session, round_, definition_of(row), row.id, planner, today)
     for code, target in TARGETS.items():
         if code in opds:
             _advance(ctx, opds[code], target)
+    load_demo_analyses(session, round_=round_)
     return DemoRoundSummary(round_.id, created, _states(session, round_, len(opds)))
 
 
@@ -111,25 +87,14 @@ def _planner(session: Session) -> User:
     return found
 
 
-def _officer(session: Session, opd: Opd) -> User:
-    """The OPD's first officer account; demo OPDs without one get one without a password."""
-    query = select(User).where(User.opd_id == opd.id, User.role == Role.officer)
-    found = session.exec(query.order_by(User.id)).first()
-    if found is not None:
-        return found
-    rng = random.Random(f"petugas-{opd.code}")
-    return create_user(session, username=f"petugas.{opd.code.lower()}", role=Role.officer,
-                       opd_code=opd.code, full_name=person(rng).split(",")[0])
-
-
-def _advance(ctx: _Context, opd: Opd, target: str) -> None:
+def _advance(ctx: DemoContext, opd: Opd, target: str) -> None:
     """Move one OPD's submission forward to `target`; never backwards, never twice."""
     session, round_ = ctx.session, ctx.round_
     if target == NOT_STARTED or not accepts_answers(round_, asked(session, round_id=round_.id,
                                                                   opd_id=opd.id)):
         return
     submission = service.find(session, round_id=round_.id, opd_id=opd.id)
-    officer = _officer(session, opd)
+    officer = officer_of(session, opd)
     if submission is None:
         submission = _first_draft(ctx, opd, officer, complete=target != "draft")
     elif submission.version == 1 and submission.status == SubmissionStatus.draft:
@@ -150,7 +115,7 @@ def _advance(ctx: _Context, opd: Opd, target: str) -> None:
                        note="Sesuai, terima kasih.")
 
 
-def _first_draft(ctx: _Context, opd: Opd, officer: User, *, complete: bool) -> Submission:
+def _first_draft(ctx: DemoContext, opd: Opd, officer: User, *, complete: bool) -> Submission:
     rng = random.Random(f"demo-{opd.code}")
     answers = AnswerFaker(ctx.form, rng, ctx.today).document(Sizes.varied(rng), hostile=0.15)
     if not complete:  # a draft in progress: the later sections are not filled in yet

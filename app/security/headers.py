@@ -15,8 +15,9 @@ BASE = {
     "Referrer-Policy": "same-origin",
     "Permissions-Policy": PERMISSIONS_POLICY,
 }
-# Pages whose address carries a one-time token: no Referer may leak it to another page.
-TOKEN_PATHS = ("/account/link/",)
+# Pages whose address carries a token (a one-time link, a dossier's verification code): no
+# Referer may leak it to another page.
+TOKEN_PATHS = ("/account/link/", "/verifikasi/")
 
 
 def security_headers(path: str, *, production: bool) -> dict[str, str]:

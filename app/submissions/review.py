@@ -14,6 +14,9 @@ TRANSITIONS = {
     ("submit", SubmissionStatus.needs_revision): SubmissionStatus.submitted,
     ("return", SubmissionStatus.submitted): SubmissionStatus.needs_revision,
     ("approve", SubmissionStatus.submitted): SubmissionStatus.approved,
+    # An approved revision is locked: only returning it reopens the answers, and the next
+    # submit makes a new revision (the approved one stays as it was, with its code).
+    ("return", SubmissionStatus.approved): SubmissionStatus.needs_revision,
 }
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from app import audit
+from app.dossier.code import verification_code
 from app.errors import Conflict, Invalid, NotFound
 from app.models import (
     ReviewComment,
@@ -185,6 +186,7 @@ def _snapshot(session: Session, submission: Submission, actor: User) -> Submissi
     revision = SubmissionRevision(submission_id=submission.id, number=count + 1,
                                   questionnaire_id=submission.questionnaire_id,
                                   status=submission.status, answers=submission.answers,
+                                  answers_sha256=verification_code(submission.answers),
                                   created_by_id=actor.id)
     session.add(revision)
     return revision

@@ -2,8 +2,10 @@
 
 from dataclasses import dataclass, field
 
+from reports.analyses import build_analyses
 from reports.builders.common import Labels, opd_refs
 from reports.builders.dimensions import build_dimensions
+from reports.builders.framework import reframe
 from reports.builders.priority import PriorityOptions, PriorityWeights, build_priority
 from reports.builders.profiles import build_profiles
 from reports.builders.questions import build_questions
@@ -37,20 +39,28 @@ def build_report(data: ReportInput, options: ReportOptions | None = None) -> Rep
     _ = translator(data.lang)
     questions = build_questions(data.questions, data.answers)
     refs = opd_refs(data.opds)
-    labels = Labels(data.dimensions, dict(data.timeframe_labels))
+    dimensions, needs, framework = data.dimensions, data.needs, None
+    if data.view is not None:
+        dimensions, needs, framework = reframe(data.view, data.dimensions, data.needs, refs)
+    labels = Labels(dimensions, dict(data.timeframe_labels))
+    analyses = (build_analyses(data.analyses, options.similarity_threshold)
+                if data.analyses is not None else None)
     report = Report(
         round=data.round, lang=data.lang,
-        summary=build_summary(data.opds, data.needs, refs, data.round.generated_at,
+        summary=build_summary(data.opds, needs, refs, data.round.generated_at,
                               data.left_out),
-        dimensions=build_dimensions(data.dimensions, data.needs, refs),
-        priority=build_priority(data.needs, data.dimensions, data.readiness, refs, labels,
+        dimensions=build_dimensions(dimensions, needs, refs),
+        priority=build_priority(needs, dimensions, data.readiness, refs, labels,
                                 options.priority),
-        cross_opd=build_cross_opd(data.needs, data.applications, refs, labels,
+        cross_opd=build_cross_opd(needs, data.applications, refs, labels,
                                   options.similarity_threshold),
         readiness=build_readiness(data.readiness, refs, _("rpt.readiness_average")),
         questions=questions,
-        profiles=build_profiles(data.opds, data.needs, data.readiness, data.applications, refs,
+        profiles=build_profiles(data.opds, needs, data.readiness, data.applications, refs,
                                 labels),
+        framework=framework, spbe=analyses.spbe if analyses else None,
+        applications=analyses.applications if analyses else None,
+        satu_data=analyses.satu_data if analyses else None,
     )
     if options.charts:
         report = attach_charts(report, with_questions=options.question_charts)

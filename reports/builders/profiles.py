@@ -8,6 +8,7 @@ from reports.builders.common import Labels
 from reports.builders.readiness import readiness_row
 from reports.inputs import Application, Need, OpdEntry, Readiness
 from reports.results import OpdProfile, OpdRef
+from reports.text import is_long
 
 TOP_NEEDS = 3
 
@@ -15,12 +16,13 @@ TOP_NEEDS = 3
 class _OpdNeeds:
     """One OPD's needs as the profile shows them, added one at a time (none is kept whole)."""
 
-    __slots__ = ("count", "cost", "dimensions", "quick_wins", "top")
+    __slots__ = ("count", "cost", "dimensions", "quick_wins", "top", "long")
 
     def __init__(self):
         self.count, self.cost, self.quick_wins = 0, 0, 0  # cost: as sum() would add
         self.dimensions: set[str] = set()
         self.top: list[tuple[int, int, str]] = []  # (priority, arrival, title), best first
+        self.long: list[tuple[int, str]] = []  # (arrival, title) of titles a table cuts
 
     def add(self, need: Need, arrival: int) -> None:
         self.count += 1
@@ -28,10 +30,17 @@ class _OpdNeeds:
         self.quick_wins += need.quick_win
         if need.dimension:
             self.dimensions.add(need.dimension)
+        if is_long(need.title):  # rare: kept to show whole
+            self.long.append((arrival, need.title))
         rank = need.priority if need.priority is not None else 99
         if len(self.top) < TOP_NEEDS or (rank, arrival) < self.top[-1][:2]:
             bisect.insort(self.top, (rank, arrival, need.title))
             del self.top[TOP_NEEDS:]
+
+    def long_texts(self) -> list[str]:
+        """The long titles that are not among the top needs (those are shown already)."""
+        top = {arrival for _, arrival, _ in self.top}
+        return [title for arrival, title in self.long if arrival not in top]
 
 
 def build_profiles(opds: list[OpdEntry], needs: Iterable[Need], readiness: list[Readiness],
@@ -54,5 +63,5 @@ def _profile(opd: OpdEntry, ref: OpdRef, needs: _OpdNeeds, score: Readiness | No
         opd=ref, kind=opd.kind, state=opd.state, submitted_at=opd.submitted_at,
         approved_at=opd.approved_at, needs=needs.count, cost=needs.cost,
         dimensions=ordered, top_needs=[title for _, _, title in needs.top],
-        quick_wins=needs.quick_wins,
+        long_texts=needs.long_texts(), quick_wins=needs.quick_wins,
         readiness=readiness_row(score, ref) if score else None, applications=apps)

@@ -5,7 +5,12 @@ from .rujukan import DIMENSI, ELEMEN, INDIKATOR_SPBE, SEKTOR_LAYANAN, URUSAN, Ch
 
 # Extra columns of the choices sheet that a choice_filter can test.
 FILTER_COLUMNS: tuple[str, ...] = ("dimensi", "jenis_layanan")
-CHOICE_COLUMNS: tuple[str, ...] = ("list_name", "name", f"label::{ID}", f"label::{EN}")
+# `kerangka` binds a choice to a framework node (FRAMEWORK:NODE, surveys/README.md): the
+# dimensions and elements are Kominfo 2021's, the SPBE indicators PermenPANRB 59/2020's.
+CHOICE_COLUMNS: tuple[str, ...] = ("list_name", "name", f"label::{ID}", f"label::{EN}",
+                                   "kerangka")
+SMART_CITY = "GMSC-2021"
+SPBE = "SPBE-59-2020"
 
 YA_TIDAK: list[Choice] = [("ya", "Ya", "Yes"), ("tidak", "Tidak", "No")]
 
@@ -190,11 +195,25 @@ def _row(list_name: str, choice: Choice, **filters: str) -> Row:
     }
 
 
+def _bound(framework: str, choice: Choice) -> str:
+    return f"{framework}:{choice[0]}"
+
+
 def choice_rows() -> list[Row]:
     """Return every row of the choices sheet, lists in a fixed order."""
-    rows = [_row(list_name, choice) for list_name, items in LISTS.items() for choice in items]
-    rows += [_row("elemen", choice, dimensi=dimensi) for dimensi, choice in ELEMEN]
-    rows += [
-        _row("indikator_spbe", choice, jenis_layanan=jenis) for jenis, choice in INDIKATOR_SPBE
+    rows = [
+        _row(list_name, choice, kerangka=_bound(SMART_CITY, choice) if list_name == "dimensi"
+             else "")
+        for list_name, items in LISTS.items()
+        for choice in items
     ]
-    return rows
+    rows += [
+        _row("elemen", choice, dimensi=dimensi, kerangka=_bound(SMART_CITY, choice))
+        for dimensi, choice in ELEMEN
+    ]
+    rows += [
+        _row("indikator_spbe", choice, jenis_layanan=jenis,
+             kerangka=_bound(SPBE, choice) if choice[0].isdigit() else "")
+        for jenis, choice in INDIKATOR_SPBE
+    ]
+    return [{key: value for key, value in row.items() if value} for row in rows]

@@ -32,6 +32,8 @@ SURVEY_COLUMNS: tuple[str, ...] = (
     "repeat_count",
     "read_only",
     "appearance",
+    f"header::{ID}",
+    f"header::{EN}",
     MASTERPLAN,
 )
 

@@ -15,7 +15,8 @@ from .bagian.kebutuhan import KEBUTUHAN, PENUTUP
 from .bagian.sumber_daya import ANGGARAN, INFRASTRUKTUR, SDM
 from .bagian.suprastruktur import KESIAPAN, REGULASI
 from .choices import CHOICE_COLUMNS, FILTER_COLUMNS, choice_rows
-from .rows import ID, SURVEY_COLUMNS, Row
+from .headers import HEADERS
+from .rows import EN, ID, SURVEY_COLUMNS, Row
 
 SETTINGS: Row = {
     "form_id": "kebutuhan_smart_city",
@@ -45,7 +46,15 @@ def survey_rows() -> list[Row]:
         KEBUTUHAN,
         PENUTUP,
     ]
-    return [row for section in sections for row in section]
+    return [_with_header(row) for section in sections for row in section]
+
+
+def _with_header(row: Row) -> Row:
+    """The row with its short column header (headers.py), when it has one."""
+    header = HEADERS.get(row.get("name", ""))
+    if header is None:
+        return row
+    return {**row, f"header::{ID}": header[0], f"header::{EN}": header[1]}
 
 
 def sheet_tables() -> dict[str, tuple[list[str], list[list[str]]]]:

@@ -27,13 +27,14 @@ def stored(payload: str) -> str:
     return payload.replace("\r", "")
 ANSWERS_A = {
     "pj_nip": "001234567890123456", "pj_telepon": "081234567890", "catatan": "=1+2",
+    "kesiapan": "2",
     "jumlah_pegawai": 12, "anggaran_tik": 150_000_000, "tanggal": "2026-02-03",
     "punya_aplikasi": "ya", "platform": ["web", "android"],
     "layanan": [{"_id": f"lay-{i}", "layanan_nama": text} for i, text in enumerate(HOSTILE)],
     "kebutuhan": [
         {"_id": "keb-a1", "nama_kebutuhan": '=HYPERLINK("http://x","y")',
          "kebutuhan_dimensi": "governance", "kebutuhan_elemen": "layanan_publik",
-         "biaya": 250_000_000, "kebutuhan_quick_win": "ya",
+         "biaya": 250_000_000, "kebutuhan_quick_win": "ya", "kebutuhan_tahun_mulai": 2027,
          "kegiatan": [{"_id": "keg-1", "kegiatan_nama": "Kajian"},
                       {"_id": "keg-2", "kegiatan_nama": "-1+1"}]},
         {"_id": "keb-a2", "nama_kebutuhan": "Rekam medis elektronik",

@@ -1,16 +1,18 @@
-"""A small questionnaire with every question type, two repeats (one nested), master-plan roles."""
+"""A small questionnaire with every question type, two repeats (one nested), master-plan roles,
+a rating scale and short column headers (`header::…`)."""
 
 from tests.questionnaires.workbooks import build_workbook
 
 ID, EN = "Bahasa Indonesia (id)", "English (en)"
 HEAD = ["type", "name", f"label::{ID}", f"label::{EN}", "relevant", "calculation",
-        "choice_filter", "instance::masterplan"]
+        "choice_filter", f"header::{ID}", f"header::{EN}", "instance::masterplan"]
+READINESS_LABEL = "Bagaimana kesiapan jaringan internet di kantor Anda saat ini?"
 
 
 def _q(type_, name, label_id="", label_en="", relevant="", calculation="", choice_filter="",
-       role=""):
+       role="", header=("", "")):
     return [type_, name, label_id, label_en or (label_id and f"{label_id} (en)"), relevant,
-            calculation, choice_filter, role]
+            calculation, choice_filter, *header, role]
 
 
 SURVEY = [
@@ -25,6 +27,8 @@ SURVEY = [
     _q("select_multiple platform", "platform", "Platform", "Platform",
        relevant="${punya_aplikasi} = 'ya'"),
     _q("calculate", "skor", calculation="coalesce(${jumlah_pegawai}, 0) * 2"),
+    _q("select_one skala", "kesiapan", READINESS_LABEL, "How ready is your office's internet?",
+       header=("Kesiapan jaringan", "Network readiness")),
     _q("end_group", ""),
     _q("begin_group", "bagian_layanan", "Layanan", "Services"),
     _q("begin_repeat", "layanan", "Layanan", "Service"),
@@ -39,6 +43,7 @@ SURVEY = [
        choice_filter="dimensi=${kebutuhan_dimensi}", role="elemen"),
     _q("decimal", "biaya", "Perkiraan biaya", "Estimated cost", role="biaya"),
     _q("select_one ya_tidak", "kebutuhan_quick_win", "Quick win?", "Quick win?", role="quick_win"),
+    _q("integer", "kebutuhan_tahun_mulai", "Tahun mulai", "Start year", role="tahun_mulai"),
     _q("begin_repeat", "kegiatan", "Kegiatan", "Activity"),
     _q("text", "kegiatan_nama", "Nama kegiatan", "Activity name"),
     _q("end_repeat", ""),
@@ -57,6 +62,9 @@ CHOICES = [
     ["elemen", "layanan_publik", "Layanan Publik", "Public Service", "governance"],
     ["elemen", "birokrasi", "Birokrasi", "Bureaucracy", "governance"],
     ["elemen", "kesehatan", "Kesehatan", "Health", "living"],
+    ["skala", "1", "1 – Kurang", "1 – Poor", ""],
+    ["skala", "2", "2 – Cukup", "2 – Fair", ""],
+    ["skala", "3", "3 – Baik", "3 – Good", ""],
 ]
 # Version 2 adds a question (surel) and a choice (desktop).
 SURVEY_V2 = [*SURVEY[:3], _q("text", "surel", "Surel", "E-mail"), *SURVEY[3:]]

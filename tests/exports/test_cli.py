@@ -48,6 +48,11 @@ def test_format_codes_language_statuses_and_opds(world, tmp_path, monkeypatch, d
     zipped = tmp_path / "rekap.dat"
     assert run("--round", str(world.round.id), "-o", str(zipped), "--format", "csv").exit_code == 0
     assert "03 Isian.csv" in zipfile.ZipFile(zipped).namelist()
+    marked = tmp_path / "tandai.json"
+    assert run("--round", str(world.round.id), "-o", str(marked), "--mark-na").exit_code == 0
+    isian = next(s for s in json.loads(marked.read_text())["sheets"] if s["key"] == "isian")
+    platform = [c["code"] for c in isian["columns"]].index("platform")
+    assert [row[platform] for row in isian["rows"]] == ["Situs web; Android", "Tidak berlaku"]
 
 
 def test_errors_are_told_in_plain_words(world, tmp_path, monkeypatch, database_url):

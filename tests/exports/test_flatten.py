@@ -6,7 +6,9 @@ from app.exports.flatten import TableFlattener, repeat_rows
 from app.exports.masterplan import DimensionMatrix, masterplan_spec, program_items
 from app.exports.plan import Version, build_plan
 from app.exports.records import SubmissionRecord
+from app.frameworks.views import framework_view
 from app.questionnaires.xlsform import load_xlsform
+from reports.frameworks import Registry
 from tests.exports.forms import CHOICES_V2, HEAD, SURVEY_V2, build_workbook, workbook
 
 
@@ -72,7 +74,7 @@ def test_masterplan_items_and_matrix_from_the_declared_roles():
     items = list(program_items(spec, record))
     assert [(i.row_id, i.dimension, i.element, i.cost) for i in items] == [
         ("k1", None, "birokrasi", 10.0), ("k2", "living", "kesehatan", None)]
-    matrix = DimensionMatrix(spec)
+    matrix = DimensionMatrix(spec, framework_view(plan, spec, Registry(), target=None, lang="id"))
     matrix.add_opd("OPD-Z", "Dinas Z")
     for item in items:
         matrix.add(item)

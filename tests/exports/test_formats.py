@@ -31,7 +31,8 @@ def test_csv_zip_has_one_file_per_sheet_with_bom_and_neutralised_text(export):
     assert list(sheets) == ["01 Info.csv", "02 Status Pengisian.csv", "03 Isian.csv",
                             "04 Layanan.csv", "05 Kebutuhan.csv", "06 Kegiatan.csv",
                             "07 Program Masterplan.csv", "08 Matriks Dimensi.csv",
-                            "09 Kamus Data.csv"]
+                            "09 Matriks Panjang.csv", "10 Tanpa Padanan.csv",
+                            "11 MS-Var.csv", "12 Kamus Data.csv"]
     header, *rows = sheets["03 Isian.csv"]
     a = dict(zip(header, rows[0], strict=True))
     assert a["NIP"] == "001234567890123456" and a["Anggaran TIK"] == "150000000"

@@ -48,6 +48,15 @@ def test_the_options_travel_in_the_query_string(client, accounts):
     assert "pj_nip" in rows[0]
 
 
+def test_the_not_applicable_option_travels_in_the_query_string(client, accounts):
+    login(client, "planner")
+    url = f"/rounds/{accounts.round.id}/export.xlsx?na=mark"
+    info = load_workbook(io.BytesIO(client.get(url).content))["Info"]
+    values = dict(list(info.iter_rows(values_only=True))[1:])
+    assert values["Sel pertanyaan yang tidak berlaku"] == "ditandai «Tidak berlaku»"
+    assert client.get(f"/rounds/{accounts.round.id}/export.xlsx?na=maybe").status_code == 422
+
+
 def test_csv_and_json_downloads(client, accounts):
     login(client, "viewer")
     response = client.get(f"/rounds/{accounts.round.id}/export.zip")
@@ -107,5 +116,6 @@ def test_the_options_page_offers_every_choice_and_escapes_names(client, accounts
     assert "Unduh Excel (.xlsx)" in html
     assert f'formaction="/rounds/{accounts.round.id}/export.zip"' in html
     assert 'name="statuses" value="all"' in html and 'value="OPD-C"' in html
+    assert 'name="na" value="mark"' in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert" not in html
     assert "Isian tersimpan: 3" in html

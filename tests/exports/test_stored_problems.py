@@ -71,6 +71,9 @@ def test_the_workbook_lists_the_unwritable_submission_apart(spoiled, export):
     for ws in book:
         for row in ws.iter_rows():
             assert all(cell.data_type != "f" for cell in row)
+    info = dict(row for row in book["Info"].iter_rows(values_only=True) if row[0])
+    assert info["Baris di lembar Masalah"] == 1  # the data export report names it
+    assert info[f"Masalah: OPD-A (ID Isian {problem['ID Isian']})"] == problem["Masalah"]
 
 
 def test_csv_and_json_carry_the_same_problem(spoiled, export):

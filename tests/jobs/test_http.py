@@ -29,12 +29,14 @@ def start_from_round_page(client, world, **fields):
 
 def test_planner_starts_watches_and_downloads_an_export(client, accounts, run_jobs):
     login(client, "planner")
-    started = start_from_round_page(client, accounts, statuses="approved")
+    started = start_from_round_page(client, accounts, statuses="approved", na="mark",
+                                    framework="GMSC-2021")
     assert started.status_code == 303
     assert started.headers["location"] == f"/rounds/{accounts.round.id}?notice=job_started#jobs"
     page = client.get(started.headers["location"]).text
     assert "Pekerjaan masuk antrean" in page and "Menunggu giliran" in page
     assert "Ekspor: Excel (XLSX) · " in page and " · semua OPD" in page  # which options
+    assert " · GMSC-2021 · ditandai «Tidak berlaku»" in page  # the form's framework and na
     assert run_jobs() == 1
     page = client.get(f"/rounds/{accounts.round.id}").text
     assert "Unduh survei-periode-uji-2026-" in page and "tersedia sampai" in page
@@ -138,4 +140,6 @@ def test_a_large_round_goes_to_the_background(client, accounts, small_cap):
     assert report.headers["location"] == f"/rounds/{round_id}?notice=report_large#jobs"
     assert "Laporan periode ini mencakup lebih dari 1 isian" in client.get(
         report.headers["location"]).text
+    pdf = client.get(f"/rounds/{round_id}/report.pdf", follow_redirects=False)
+    assert pdf.headers["location"] == f"/rounds/{round_id}?notice=report_large#jobs"
     assert client.get(f"/api/v1/rounds/{round_id}/report").status_code == 409

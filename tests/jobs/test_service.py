@@ -56,7 +56,37 @@ def test_a_report_job_writes_the_html_report(world, run_jobs, settings):
     assert "Periode Uji 2026" in html and html.rstrip().endswith("</html>")
 
 
+def test_an_export_job_keeps_the_form_options_framework_and_na(world, run_jobs, settings):
+    queued = start(world, na="mark", framework="RPM-KC-2026")
+    assert (queued.params["na"], queued.params["framework"]) == ("mark", "RPM-KC-2026")
+    run_jobs()
+    done = job(world.db, queued.id)
+    assert done.state == "done", done.error
+    with open(files.path_of(settings.var_dir, done.file_key), "rb") as handle:
+        info = dict(row[:2] for row in load_workbook(handle)["Info"].iter_rows(values_only=True))
+    assert info["Sel pertanyaan yang tidak berlaku"] == "ditandai «Tidak berlaku»"
+
+
+def test_a_report_job_writes_the_pdf(world, run_jobs, settings):
+    queued = start(world, kind="report", format="pdf", framework="GMSC-2021")
+    run_jobs()
+    done = job(world.db, queued.id)
+    assert done.state == "done", done.error
+    assert done.filename.endswith(".pdf") and done.media_type == "application/pdf"
+    assert files.path_of(settings.var_dir, done.file_key).read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("kind", ["export", "report"])
+def test_an_unknown_framework_is_refused_before_the_job_is_queued(world, kind):
+    with pytest.raises(BadRequest) as refused:
+        start(world, kind=kind, framework="NOPE")
+    assert refused.value.key == "framework.unknown"
+    with world.db.session() as session:
+        assert session.exec(select(Job)).all() == []
+
+
 @pytest.mark.parametrize("raw, key", [({"format": "pdf"}, "job.bad_option"),
+                                      ({"na": "maybe"}, "job.bad_option"),
                                       ({"opds": ["NOPE"]}, "export.unknown_opds")])
 def test_wrong_options_are_refused_before_anything_is_queued(world, raw, key):
     with pytest.raises(BadRequest) as refused:

@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from sqlmodel import select
 
 from app.db import Database
+from app.exports.hygiene import FORMULA_TRIGGERS
 from app.exports.options import ExportOptions, Format, Scope
 from app.exports.service import export_round
 from app.models import Opd, RoundStatus, Submission, User
@@ -96,12 +97,18 @@ class Trip:
             export_round(self.db, round_id=round_id, fmt=fmt, path=paths[fmt],
                          options=ExportOptions(labels=False, scope=Scope.approved))
         book = load_workbook(paths[Format.xlsx])
-        formulas = sum(cell.data_type == "f" for ws in book for row in ws.iter_rows()
-                       for cell in row)
+        formulas = sum(cell.data_type == "f" or _live_text(cell) for ws in book
+                       for row in ws.iter_rows() for cell in row)
         with self.db.session() as session:
             report = round_report(session, round_id=round_id, request=ReportRequest())
         return Exported(_xlsx(book), _csv(paths[Format.csv]), _json(paths[Format.json]),
                         formulas, report.summary.included)
+
+
+def _live_text(cell) -> bool:
+    """Text Excel would read as a formula once the cell is edited: a trigger, no quote prefix."""
+    return isinstance(cell.value, str) and cell.value.startswith(FORMULA_TRIGGERS) \
+        and not cell.quotePrefix
 
 
 def _first_rows(tables: dict[str, list[list]]) -> dict[str, dict]:

@@ -2,8 +2,9 @@
 through save → submit → approve → export (XLSX, CSV, JSON) → report on SQLite and PostgreSQL.
 
 Never a 5xx; a clear 422 naming the field for what the boundary refuses; for what it keeps,
-every format gives back the value after the documented normalisation (bounds.py, and Excel
-hygiene's apostrophe before a formula trigger); 0 formula cells.
+every format gives back the value after the documented normalisation (bounds.py; the CSV's
+apostrophe before a formula trigger, the workbook's quote-prefix style instead); 0 formula
+cells and no formula-like text without the quote prefix.
 """
 
 import datetime as dt
@@ -12,7 +13,7 @@ import math
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from app.exports.hygiene import safe_cell_text
+from app.exports.hygiene import truncate
 from app.exports.sinks.csvzip import csv_value
 from app.questionnaires.answers import bounds
 from app.questionnaires.messages import message
@@ -66,7 +67,7 @@ def test_any_text(trip, text):
     assert out.formulas == 0 and out.report_included == 1
     for sheet, column in (("Isian", "catatan"), ("Layanan", "layanan_nama")):
         assert out.json[sheet][column] == stored
-        assert out.xlsx[sheet][column] == (safe_cell_text(stored) if stored else None)
+        assert out.xlsx[sheet][column] == (truncate(stored) if stored else None)
         assert out.csv[sheet][column] == csv_value(stored)
 
 

@@ -55,3 +55,13 @@ def test_options_json_and_errors(seeded_cli, tmp_path):
     assert missing.exit_code == 1 and "Periode pengisian tidak ditemukan." in missing.output
     unknown = run("--round", str(seeded_cli.round_id), "--output", str(out), "--opd", "NOPE")
     assert unknown.exit_code == 1 and "NOPE" in unknown.output
+
+
+def test_the_cli_writes_the_pdf(seeded_cli, tmp_path):
+    out = tmp_path / "laporan.pdf"
+    result = run("--round", str(seeded_cli.round_id), "--output", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"%PDF")
+    other = tmp_path / "laporan.bin"
+    assert run("--round", str(seeded_cli.round_id), "-o", str(other), "--format", "pdf"
+               ).exit_code == 0 and other.read_bytes().startswith(b"%PDF")

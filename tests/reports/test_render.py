@@ -38,7 +38,7 @@ def test_hostile_text_is_escaped_everywhere(html):
 
 def test_tables_link_to_the_opd_profiles(html):
     assert '<article class="profile" id="opd-dinkes">' in html
-    assert '<a href="#opd-dinkes">Dinas Kesehatan</a>' in html
+    assert '<a href="#opd-dinkes"><bdi>Dinas Kesehatan</bdi></a>' in html
     anchors = set(re.findall(r'href="#([^"]+)"', html))
     ids = set(re.findall(r' id="([^"]+)"', html))
     assert anchors <= ids

@@ -68,3 +68,12 @@ def test_options_are_checked(client, round_id):
     assert client.get(f"{base}?lang=fr").status_code == 422
     assert client.get("/api/v1/rounds/999/report").status_code == 404
     assert client.get("/rounds/999/report").status_code == 404
+
+
+def test_the_round_page_links_the_report_view_download_and_pdf(client, round_id):
+    as_role(client, "viewer")
+    html = client.get(f"/rounds/{round_id}").text
+    for href, label in ((f"/rounds/{round_id}/report", "Laporan analisis (HTML)"),
+                        (f"/rounds/{round_id}/report?download=1", "Unduh laporan (HTML)"),
+                        (f"/rounds/{round_id}/report.pdf", "Laporan PDF")):
+        assert f'href="{href}">{label}</a>' in html, href

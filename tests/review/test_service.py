@@ -67,8 +67,8 @@ def test_approving_anything_but_a_submitted_submission_is_a_409(db, world, statu
     assert illegal.value.params == {"action": "approve", "status": status}
 
 
-@pytest.mark.parametrize("status", ["draft", "needs_revision", "approved"])
-def test_returning_anything_but_a_submitted_submission_is_a_409(db, world, status):
+@pytest.mark.parametrize("status", ["draft", "needs_revision"])
+def test_returning_anything_but_a_submitted_or_approved_submission_is_a_409(db, world, status):
     if status == "draft":
         submission = save(db, world, world.opd_a, VALID_ANSWERS)
     else:

@@ -15,7 +15,7 @@ WORKBOOK = ROOT / "surveys" / "kebutuhan-smart-city.xlsx"
 GENERATOR = ROOT / "surveys" / "build_kebutuhan_smart_city.py"
 
 ID, EN = "Bahasa Indonesia (id)", "English (en)"
-TRANSLATED = ("label", "hint", "required_message", "constraint_message")
+TRANSLATED = ("label", "hint", "required_message", "constraint_message", "header")
 ALLOWED_SURVEY_COLUMNS = {
     "type", "name", "required", "relevant", "constraint", "calculation", "default",
     "choice_filter", "repeat_count", "read_only", "appearance", "instance::masterplan",
@@ -123,7 +123,7 @@ def test_odk_validate_accepts_the_xform():
 def test_only_supported_sheets_columns_and_settings(sheets):
     assert sheets.keys() == {"survey", "choices", "settings"}
     assert set(sheets["survey"][0]) <= ALLOWED_SURVEY_COLUMNS
-    base_columns = {"list_name", "name", f"label::{ID}", f"label::{EN}"}
+    base_columns = {"list_name", "name", f"label::{ID}", f"label::{EN}", "kerangka"}
     filter_columns = set(sheets["choices"][0]) - base_columns
     filters = " ".join(row.get("choice_filter", "") for row in records(sheets["survey"]))
     assert filter_columns and all(column in filters for column in filter_columns)
@@ -192,6 +192,8 @@ def test_expressions_use_only_supported_functions_and_known_names(survey, choice
             expression = row.get(column)
             if not expression:
                 continue
+            if column == "default" and re.fullmatch(r"[\w.-]+", expression):
+                continue  # a literal default value (a choice name), not an expression
             assert set(re.findall(r"\$\{([^}]*)\}", expression)) <= names, expression
             bare = _strip(expression)
             assert set(re.findall(r"([a-z][a-z-]*)\s*\(", bare)) <= ALLOWED_FUNCTIONS, expression
@@ -229,6 +231,17 @@ def test_six_dimensions_and_eighteen_elements_linked_to_their_dimension(choices)
         assert {row["name"] for row in elements if row["dimensi"] == code} == expected
     for row in elements:
         assert ELEMENT_WORDS[row["name"]] in row[f"label::{ID}"]
+
+
+def test_dimensions_elements_and_spbe_indicators_are_bound_to_framework_nodes(choices):
+    by_list = {}
+    for row in choices:
+        by_list.setdefault(row["list_name"], {})[row["name"]] = row.get("kerangka")
+    for list_name in ("dimensi", "elemen"):
+        assert by_list[list_name] == {code: f"GMSC-2021:{code}" for code in by_list[list_name]}
+    spbe = by_list["indikator_spbe"]
+    assert spbe["32"] == "SPBE-59-2020:32" and spbe["47"] == "SPBE-59-2020:47"
+    assert spbe["lainnya"] is None and spbe["tidak_ada"] is None
 
 
 @pytest.mark.parametrize("prefix", ["layanan", "kebutuhan"])
@@ -320,3 +333,15 @@ def test_numbers_years_and_dates_are_bounded(survey):
     assert fields["aplikasi_tahun"]["constraint"].startswith(". >= 1990 and . <= ")
     assert fields["tanggal_pengisian"]["constraint"] == ". <= today()"
     assert "${total_pegawai}" in fields["jumlah_pengelola_tik"]["constraint"]
+
+
+def test_every_short_header_names_a_question_and_is_shorter_than_its_label():
+    from app.questionnaires.xlsform import load_xlsform
+    from surveys.kebutuhan.headers import HEADERS
+
+    form = load_xlsform(WORKBOOK.read_bytes()).questionnaire
+    questions = {ref.question.name: ref.question for ref in form.fields()}
+    assert sorted(set(HEADERS) - set(questions)) == []
+    for name, (header_id, header_en) in HEADERS.items():
+        assert questions[name].header == {"id": header_id, "en": header_en}
+        assert len(header_id) <= 30 and len(header_en) <= 30, name

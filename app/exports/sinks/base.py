@@ -23,6 +23,18 @@ class Chart:
     last_col: int
 
 
+@dataclass(frozen=True)
+class PrintSetup:
+    """How a sheet prints: A4 landscape, fit to the page width, the header row on every page,
+    and a footer naming the round (left), the sheet (centre) and the page (right).
+
+    `page` is the localised page text with the placeholders {page} and {pages}.
+    """
+
+    title: str
+    page: str = "{page} / {pages}"
+
+
 @dataclass
 class SheetSpec:
     """A sheet: key, name (already a valid sheet name), columns, and how it is presented."""
@@ -34,10 +46,16 @@ class SheetSpec:
     """An Excel Table with filters over the header and data rows (not the footer)."""
     freeze_cols: int = 0
     headers: list[str] = field(default_factory=list)
+    notes: list[str | None] = field(default_factory=list)
+    """Per column, a longer text for its header (the question text), or None: a cell
+    comment in the workbook, `label` in the JSON document."""
+    print: PrintSetup | None = None
 
     def __post_init__(self) -> None:
         if not self.headers:
             self.headers = [column.header for column in self.columns]
+        if not self.notes:
+            self.notes = [column.note for column in self.columns]
 
 
 def table_name(key: str, taken: set[str]) -> str:

@@ -6,7 +6,9 @@
                  "rows": [["DINKES", …], …], "footer": null}, …]}
 
 Values are data, not spreadsheet cells: text is not neutralised or truncated (escape it where
-you display it), dates are ISO 8601 strings, empty cells are null.
+you display it), dates are ISO 8601 strings (times with seconds and the regency's offset,
+e.g. "2026-03-02T09:30:05+08:00"), empty cells are null. A column whose header is a short one
+carries the question text as `label`.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ FORMAT = "survei-export/1"
 
 def _default(value: object) -> object:
     if isinstance(value, dt.datetime):
-        return value.isoformat(timespec="minutes")
+        return value.isoformat(timespec="seconds")
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
@@ -77,8 +79,8 @@ class JsonSink:
             shutil.rmtree(self.tmp, ignore_errors=True)
 
     def _sheet(self, out, key: str, spec: SheetSpec) -> None:
-        columns = [{"code": c.code, "header": h, "kind": c.kind}
-                   for c, h in zip(spec.columns, spec.headers, strict=True)]
+        columns = [{"code": c.code, "header": h, "kind": c.kind, **({"label": n} if n else {})}
+                   for c, h, n in zip(spec.columns, spec.headers, spec.notes, strict=True)]
         head = {"key": key, "name": spec.name, "columns": columns}
         out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "rows": [')
         with open(self._file(key), encoding="utf-8") as rows:

@@ -1,9 +1,12 @@
 """The XLSX sink: xlsxwriter in constant-memory mode, every row written as it comes.
 
-Every string goes through write_string after safe_cell_text (never write(), which would turn
-"=..." into a formula), numbers through write_number, dates through write_datetime; the
-workbook options switch off xlsxwriter's own conversions of strings to formulas, URLs and
-numbers. Measured against openpyxl's write-only mode in benchmarks/export.py: faster, less memory.
+Every string goes through write_string (never write(), which would turn "=..." into a
+formula), numbers through write_number, dates through write_datetime; the workbook options
+switch off xlsxwriter's own conversions of strings to formulas, URLs and numbers. Text that
+starts with a formula trigger is written exactly as typed in a cell with Excel's quote-prefix
+style, so it stays text even when someone edits the cell (the CSV sink prefixes an apostrophe
+instead). Measured against openpyxl's write-only mode in benchmarks/export.py: faster, less
+memory.
 """
 
 from __future__ import annotations
@@ -21,9 +24,9 @@ from app.exports.hygiene import (
     MAX_ROWS,
     check_columns,
     check_rows,
-    safe_cell_text,
+    truncate,
 )
-from app.exports.sinks.base import Chart, SheetSpec, table_name
+from app.exports.sinks.base import Chart, PrintSetup, SheetSpec, table_name
 
 FORMATS = {
     "money": {"num_format": "[$Rp-421]#,##0"},
@@ -33,16 +36,23 @@ FORMATS = {
     "number": {"num_format": "#,##0.##"},
     "integer": {"num_format": "0"},
 }
+# "#,##0.##" shows 50 as "50." in Excel: a whole number in a decimal column gets this instead.
+WHOLE = {"num_format": "#,##0"}
 HEADER = {"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#DDEBF7"}
 FOOTER = {"bold": True, "top": 1}
+QUOTED = {"quote_prefix": True}
 TABLE_STYLE = "Table Style Light 9"
+A4 = 9
+COMMENT = {"x_scale": 2.5, "y_scale": 2, "author": "Survei"}
 
 
 class _Sheet:
-    def __init__(self, spec: SheetSpec, worksheet, formats: list):
+    def __init__(self, spec: SheetSpec, worksheet, formats: list, whole: list, quoted: list):
         self.spec = spec
         self.ws = worksheet
         self.formats = formats
+        self.whole = whole  # per column: the format of a whole number, or None
+        self.quoted = quoted  # per column: the format of text kept inert by the quote prefix
         self.next_row = 1  # row 0 is the header
 
 
@@ -54,24 +64,44 @@ class XlsxSink:
         self.book = xlsxwriter.Workbook(str(self.path), {
             "constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
             "strings_to_numbers": False, "default_date_format": FORMATS["date"]["num_format"],
+            "remove_timezone": True,
         })
-        self.formats = {kind: self.book.add_format(spec) for kind, spec in FORMATS.items()}
-        self.header = self.book.add_format(HEADER)
+        self._formats: dict[tuple, object] = {}
         self.sheets: dict[str, _Sheet] = {}
         self.counts: dict[str, int] = {}
         self.tables: set[str] = set()
 
+    def format(self, *parts: dict | None):
+        """One shared format per combination of the parts (None: no format at all)."""
+        key = tuple(tuple(sorted(part.items())) for part in parts if part)
+        if not key:
+            return None
+        if key not in self._formats:
+            merged = {k: v for part in parts if part for k, v in part.items()}
+            self._formats[key] = self.book.add_format(merged)
+        return self._formats[key]
+
     def open(self, sheets: list[SheetSpec]) -> None:
-        """Create the sheets in order with their header row, widths and frozen panes."""
+        """Create the sheets in order: header row (question texts as comments), widths,
+        frozen panes and print setup."""
         for spec in sheets:
             check_columns(spec.name, len(spec.columns))
             ws = self.book.add_worksheet(spec.name)
-            formats = [self.formats.get(column.kind) for column in spec.columns]
+            kinds = [FORMATS.get(column.kind) for column in spec.columns]
+            formats = [self.format(kind) for kind in kinds]
+            whole = [self.format(WHOLE) if c.kind == "number" else None for c in spec.columns]
+            quoted = [self.format(kind, QUOTED) for kind in kinds]
             for index, column in enumerate(spec.columns):
                 ws.set_column(index, index, column.width)
-                ws.write_string(0, index, safe_cell_text(spec.headers[index]), self.header)
+                _write_text(ws, 0, index, spec.headers[index], self.format(HEADER),
+                            self.format(HEADER, QUOTED))
+                note = spec.notes[index] if index < len(spec.notes) else None
+                if note and note != spec.headers[index]:
+                    ws.write_comment(0, index, note[:MAX_CELL_CHARS], COMMENT)
             ws.freeze_panes(1, spec.freeze_cols)
-            self.sheets[spec.key] = _Sheet(spec, ws, formats)
+            if spec.print is not None:
+                _print_setup(ws, spec.print)
+            self.sheets[spec.key] = _Sheet(spec, ws, formats, whole, quoted)
             self.counts[spec.key] = 0
 
     def row(self, key: str, values: list) -> None:
@@ -80,7 +110,7 @@ class XlsxSink:
         number = sheet.next_row
         if number >= MAX_ROWS:
             check_rows(sheet.spec.name, number + 1)
-        _write_row(sheet.ws, number, values, sheet.formats)
+        _write_row(sheet.ws, number, values, sheet)
         sheet.next_row += 1
         self.counts[key] += 1
 
@@ -91,9 +121,13 @@ class XlsxSink:
         if sheet.spec.table and last_row >= 1 and last_col >= 0:
             _add_table(sheet.ws, last_row, last_col, sheet.spec, table_name(key, self.tables))
         if footer is not None:
-            bold = self.book.add_format(FOOTER)
-            for col, value in enumerate(footer):
-                _write_cell(sheet.ws, sheet.next_row, col, value, bold)
+            for col, (value, column) in enumerate(zip(footer, sheet.spec.columns, strict=False)):
+                kind = FORMATS.get(column.kind)
+                whole = column.kind == "number" and isinstance(value, int | float) \
+                    and not isinstance(value, bool) and math.isfinite(value) and value % 1 == 0
+                _write_cell(sheet.ws, sheet.next_row, col, value,
+                            self.format(FOOTER, WHOLE if whole else kind),
+                            self.format(FOOTER, kind, QUOTED))
             if chart is not None:
                 self._chart(sheet, chart, sheet.next_row)
             sheet.next_row += 1
@@ -118,24 +152,39 @@ class XlsxSink:
             self.path.unlink(missing_ok=True)
 
 
-def _write_row(ws, row: int, values: list, formats: list) -> None:
+def _write_row(ws, row: int, values: list, sheet: _Sheet) -> None:
     """The hot loop: one typed write per non-empty cell (hygiene's fast path inlined)."""
     write_string, write_number = ws.write_string, ws.write_number
+    formats, whole = sheet.formats, sheet.whole
     for col, value in enumerate(values):
         if value is None:
             continue
         kind = type(value)
         if kind is str:
-            if value.startswith(FORMULA_TRIGGERS) or len(value) > MAX_CELL_CHARS:
-                value = safe_cell_text(value)
+            if value.startswith(FORMULA_TRIGGERS):
+                write_string(row, col, truncate(value), sheet.quoted[col])
+                continue
+            if len(value) > MAX_CELL_CHARS:
+                value = truncate(value)
             write_string(row, col, value, formats[col])
         elif kind is int or (kind is float and math.isfinite(value)):
-            write_number(row, col, value, formats[col])
+            number_format = whole[col]
+            if number_format is None or value % 1:
+                number_format = formats[col]
+            write_number(row, col, value, number_format)
         else:
-            _write_cell(ws, row, col, value, formats[col])
+            _write_cell(ws, row, col, value, formats[col], sheet.quoted[col])
 
 
-def _write_cell(ws, row: int, col: int, value: object, cell_format) -> None:
+def _write_text(ws, row: int, col: int, text: str, cell_format, quoted) -> None:
+    """Text as typed; a formula trigger keeps it, inert, in the quote-prefixed format."""
+    if text.startswith(FORMULA_TRIGGERS):
+        ws.write_string(row, col, truncate(text), quoted)
+    else:
+        ws.write_string(row, col, truncate(text), cell_format)
+
+
+def _write_cell(ws, row: int, col: int, value: object, cell_format, quoted) -> None:
     if value is None:
         return
     if isinstance(value, bool):
@@ -146,7 +195,39 @@ def _write_cell(ws, row: int, col: int, value: object, cell_format) -> None:
     elif isinstance(value, dt.date):
         ws.write_datetime(row, col, value, cell_format)
     else:
-        ws.write_string(row, col, safe_cell_text(str(value)), cell_format)
+        _write_text(ws, row, col, str(value), cell_format, quoted)
+
+
+def footer_parts(setup: PrintSetup) -> tuple[str, str, str]:
+    """The footer's left, centre and right codes: round name, sheet name, page of pages.
+
+    `&` starts a code in Excel's header/footer language, so the texts double it; Excel
+    allows 255 characters in all.
+    """
+    def plain(text: str) -> str:
+        return text.replace("&", "&&")
+
+    page = plain(setup.page).replace("{page}", "&P").replace("{pages}", "&N")
+    room = 255 - len("&L&C&A&R") - len(page)
+    title = plain(setup.title)[: max(room, 0)]
+    if (len(title) - len(title.rstrip("&"))) % 2:  # never cut a doubled "&&" in half
+        title = title[:-1]
+    return title, "&A", page
+
+
+def excel_footer(setup: PrintSetup) -> str:
+    """The whole footer as xlsxwriter's set_footer takes it."""
+    left, centre, right = footer_parts(setup)
+    return f"&L{left}&C{centre}&R{right}"
+
+
+def _print_setup(ws, setup: PrintSetup) -> None:
+    """A4 landscape, every column on the page width, the header row on each page, footer."""
+    ws.set_paper(A4)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
+    ws.set_footer(excel_footer(setup))
 
 
 def _skip(*_args, **_kwargs) -> int:
@@ -161,7 +242,7 @@ def _add_table(ws, last_row: int, last_col: int, spec: SheetSpec, name: str) -> 
     declared over the header and one row (its header writes skipped) and its ranges are then
     widened to the real extent. Every export test reads the tables back with openpyxl.
     """
-    columns = [{"header": safe_cell_text(header)} for header in spec.headers]
+    columns = [{"header": truncate(header)} for header in spec.headers]
     ws.constant_memory = False
     ws._write_string = _skip
     try:

@@ -1,7 +1,8 @@
 """The same XLSX with openpyxl's write-only mode: the benchmark's alternative to xlsxwriter.
 
 benchmarks/export.py measures both; the service uses the faster XlsxSink. Kept complete (types,
-formats, tables, frozen header, chart) so the comparison is like for like.
+formats, quote prefix, header comments, tables, frozen header, print setup, chart) so the
+comparison is like for like.
 """
 
 from __future__ import annotations
@@ -15,19 +16,30 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.chart import BarChart, Reference
+from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
-from app.exports.hygiene import MAX_ROWS, check_columns, check_rows, safe_cell_text
-from app.exports.sinks.base import Chart, SheetSpec, table_name
-from app.exports.sinks.xlsx import FORMATS
+from app.exports.hygiene import FORMULA_TRIGGERS, MAX_ROWS, check_columns, check_rows, truncate
+from app.exports.sinks.base import Chart, PrintSetup, SheetSpec, table_name
+from app.exports.sinks.xlsx import FORMATS, WHOLE, footer_parts
 
 NUMBER_FORMATS = {kind: spec["num_format"] for kind, spec in FORMATS.items()}
 
 
 def _text(value: str) -> str:
-    return ILLEGAL_CHARACTERS_RE.sub("", safe_cell_text(value))
+    return ILLEGAL_CHARACTERS_RE.sub("", truncate(value))
+
+
+def _print_setup(ws, setup: PrintSetup) -> None:
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    footer = ws.oddFooter
+    footer.left.text, footer.center.text, footer.right.text = footer_parts(setup)
 
 
 class OpenpyxlSink:
@@ -47,15 +59,21 @@ class OpenpyxlSink:
             for index, column in enumerate(spec.columns, start=1):
                 ws.column_dimensions[get_column_letter(index)].width = column.width
             ws.freeze_panes = f"{get_column_letter(spec.freeze_cols + 1)}2"
-            ws.append([self._header(ws, header) for header in spec.headers])
+            if spec.print is not None:
+                _print_setup(ws, spec.print)
+            ws.append([self._header(ws, header, note)
+                       for header, note in zip(spec.headers, spec.notes, strict=False)])
             formats = [NUMBER_FORMATS.get(column.kind) for column in spec.columns]
             self.sheets[spec.key] = (spec, ws, formats)
             self.counts[spec.key] = 0
 
-    def _header(self, ws, text: str) -> WriteOnlyCell:
+    def _header(self, ws, text: str, note: str | None = None) -> WriteOnlyCell:
         cell = WriteOnlyCell(ws, _text(text))
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        cell.quotePrefix = text.startswith(FORMULA_TRIGGERS)
+        if note and note != text:
+            cell.comment = Comment(_text(note), "Survei")
         return cell
 
     def row(self, key: str, values: list) -> None:
@@ -69,11 +87,20 @@ class OpenpyxlSink:
         if value is None:
             return None
         if isinstance(value, str):
-            return _text(value)
+            if not value.startswith(FORMULA_TRIGGERS):
+                return _text(value)
+            cell = WriteOnlyCell(ws, _text(value))
+            cell.quotePrefix = True
+            return cell
         if isinstance(value, float) and not math.isfinite(value):
             return None
+        if isinstance(value, dt.datetime) and value.tzinfo is not None:
+            value = value.replace(tzinfo=None)  # Excel cells have no time zone
         if number_format is None and not isinstance(value, dt.date):
             return value
+        if number_format == NUMBER_FORMATS["number"] and not isinstance(value, dt.date) \
+                and value % 1 == 0:
+            number_format = WHOLE["num_format"]
         cell = WriteOnlyCell(ws, value)
         cell.number_format = number_format or NUMBER_FORMATS["date"]
         return cell

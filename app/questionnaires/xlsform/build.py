@@ -65,7 +65,8 @@ def _item(node: Node, survey: CheckedSurvey, langs: Languages) -> Item:
         "row": row.number,
     }
     if kind.kind == "calculate":
-        return Question(type="calculate", calculation=exprs.get("calculation"), **common)
+        return Question(type="calculate", calculation=exprs.get("calculation"),
+                        header=translations(row, "header", langs), **common)
     common["hint"] = translations(row, "hint", langs)
     if kind.kind == "note":
         return Note(**common)
@@ -94,5 +95,6 @@ def _question(node: Node, exprs: dict, langs: Languages, common: dict) -> Questi
         read_only=is_true(row.get("read_only")),
         appearance=row.get("appearance") or None,
         masterplan=row.get(MASTERPLAN_COLUMN) or None,
+        header=translations(row, "header", langs),
         **common,
     )

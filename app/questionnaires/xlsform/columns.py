@@ -7,20 +7,25 @@ from dataclasses import dataclass, field
 
 from .read import FormError, Sheet
 
-TRANSLATABLE = ("label", "hint", "required_message", "constraint_message")
+# `header`: the short column header of a question in the workbook export (its label is the
+# question text); pyxform and KoboToolbox ignore the column.
+TRANSLATABLE = ("label", "hint", "required_message", "constraint_message", "header")
 # pyxform's custom instance attribute: which role a field plays in the master-plan export
 # (surveys/README.md, "Master-plan roles"); the only `::` column that is not a language.
 MASTERPLAN_COLUMN = "instance::masterplan"
 MASTERPLAN_ROLES = (
     "dimensi", "elemen", "nama_program", "permasalahan", "output", "indikator", "opd_terkait",
-    "jangka", "biaya", "sumber_dana", "prioritas", "quick_win",
+    "jangka", "biaya", "sumber_dana", "prioritas", "quick_win", "tahun_mulai",
     "status_program", "catatan_status", "realisasi",
 )
+# Choices column binding a choice to a framework node, `FRAMEWORK:NODE` (surveys/README.md,
+# "Framework binding"); pyxform treats it as one more choices column.
+FRAMEWORK_COLUMN = "kerangka"
 SURVEY_COLUMNS = frozenset(
     {
         "type", "name", "label", "hint", "required", "required_message", "relevant",
         "constraint", "constraint_message", "calculation", "default", "choice_filter",
-        "repeat_count", "read_only", "appearance", MASTERPLAN_COLUMN,
+        "repeat_count", "read_only", "appearance", "header", MASTERPLAN_COLUMN,
     }
 )
 CHOICES_COLUMNS = frozenset({"list_name", "name", "label"})

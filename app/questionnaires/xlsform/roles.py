@@ -19,6 +19,7 @@ ROLE_TYPES = {
     "biaya": ("integer", "decimal"),
     "prioritas": ("integer", "decimal", "select_one"),
     "quick_win": ("select_one",),
+    "tahun_mulai": ("integer",),
     "status_program": ("select_one",),
     "realisasi": ("integer", "decimal"),
 }

@@ -34,11 +34,12 @@ TYPE_HINTS = {
 _BASE = {"type", "name", "label", "hint", "relevant"}
 _ANSWER = _BASE | {
     "required", "required_message", "constraint", "constraint_message", "default", "read_only",
+    "header",
 }
 COLUMNS_BY_KIND = {
     "question": set(_ANSWER),
     "select": _ANSWER | {"choice_filter"},
-    "calculate": {"type", "name", "label", "relevant", "calculation"},
+    "calculate": {"type", "name", "label", "relevant", "calculation", "header"},
     "note": set(_BASE),
     "begin group": set(_BASE),
     "begin repeat": _BASE | {"repeat_count"},

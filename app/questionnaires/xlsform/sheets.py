@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..schema import Choice, LangText
-from .columns import NAME_RE, SETTINGS_COLUMNS, Languages, split_header
+from .columns import FRAMEWORK_COLUMN, NAME_RE, SETTINGS_COLUMNS, Languages, split_header
 from .read import FormError, Sheet, SheetRow
+
+NODE_RE = re.compile(r"[A-Za-z0-9_.-]{1,32}:[A-Za-z0-9_.-]{1,64}")
 
 
 @dataclass
@@ -108,8 +110,15 @@ def parse_choices(sheet: Sheet | None, langs: Languages) -> tuple[ChoiceLists, l
         first_row[list_name, name] = row.number
         label = translations(row, "label", langs)
         errors += missing_labels("choices", row, label, langs)
-        filters = {c: row.get(c) for c in sorted(result.columns - {"name"}) if row.get(c)}
-        choice = Choice(name=name, label=label, filters=filters)
+        extra = sorted(result.columns - {"name", FRAMEWORK_COLUMN})
+        filters = {c: row.get(c) for c in extra if row.get(c)}
+        node = row.get(FRAMEWORK_COLUMN) or None
+        if node and not NODE_RE.fullmatch(node):
+            message = (f'"{node}" is not a framework node: write FRAMEWORK:NODE, '
+                       "e.g. GMSC-2021:governance")
+            errors.append(FormError("choices", row.number, FRAMEWORK_COLUMN, message))
+            node = None
+        choice = Choice(name=name, label=label, filters=filters, node=node)
         result.lists.setdefault(list_name, []).append(choice)
     return result, errors
 

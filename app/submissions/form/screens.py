@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from dataclasses import dataclass, field
 
 from app.carry.marks import CarryMarks
+from app.dossier.code import verification_code
 from app.models import SubmissionRevision
 from app.questionnaires.answers.document import ROW_ID
 from app.questionnaires.messages import message
@@ -151,8 +150,7 @@ class Receipt:
 def receipt(questionnaire: Questionnaire, opd_code: str, round_id: int,
             revision: SubmissionRevision, lang: str) -> Receipt:
     """A receipt: a short code that a printout can be checked against, and a summary."""
-    canonical = json.dumps(revision.answers, sort_keys=True, separators=(",", ":"))
-    digest = hashlib.sha256(canonical.encode()).hexdigest()[:8].upper()
+    digest = (revision.answers_sha256 or verification_code(revision.answers))[:8].upper()
     code = f"{round_id}-{opd_code}-{revision.number}-{digest}"
     rows = [(text_in(loc.element.label, lang, questionnaire.default_language),
              len(revision.answers.get(loc.element.name) or []))

@@ -178,6 +178,7 @@ KEBUTUHAN: list[Row] = group(
                     "kebutuhan_tahun_mulai",
                     ("Tahun mulai", "Start year"),
                     required=True,
+                    masterplan="tahun_mulai",
                     constraint=f". >= {TAHUN_MULAI_MIN} and . <= {TAHUN_MULAI_MAX}",
                     constraint_message=(
                         f"Tahun mulai antara {TAHUN_MULAI_MIN} dan {TAHUN_MULAI_MAX}.",

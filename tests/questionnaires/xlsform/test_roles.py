@@ -50,7 +50,8 @@ def test_a_form_without_the_column_declares_no_role():
           ["end_repeat", "", "", ""]],
          'survey row 3, column instance::masterplan: unknown master-plan role "nama_progam" '
          "(allowed: dimensi, elemen, nama_program, permasalahan, output, indikator, "
-         "opd_terkait, jangka, biaya, sumber_dana, prioritas, quick_win)"),
+         "opd_terkait, jangka, biaya, sumber_dana, prioritas, quick_win, tahun_mulai, "
+         "status_program, catatan_status, realisasi)"),
         ([["text", "judul", "Judul", "nama_program"]],
          'survey row 2, column instance::masterplan: master-plan role "nama_program" belongs '
          "on a field of the needs repeat"),

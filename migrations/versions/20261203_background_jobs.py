@@ -1,7 +1,7 @@
 """background jobs
 
 Revision ID: 5626c897b34e
-Revises: 4c116d4fb451
+Revises: 3f8a2c6d1e90
 Create Date: 2026-12-01 22:12:59.891484
 """
 
@@ -12,7 +12,7 @@ import app.types
 from sqlalchemy.dialects import postgresql
 
 revision = '5626c897b34e'
-down_revision = '4c116d4fb451'
+down_revision = '3f8a2c6d1e90'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,1 @@
+"""The framework registry: shipped and planner-edited frameworks, nodes and crosswalks."""

@@ -1,0 +1,1 @@
+"""SPBE self-assessment of a round: planner entries per indicator, the target, pages, API."""
