@@ -52,15 +52,18 @@ def report_page(
             responses=file_responses("application/pdf", "The report as an A4 PDF."))
 def report_pdf(
     request: Request, round_id: DbId, session: SessionDep,
-    principal: Annotated[Principal, Depends(staff)],
+    principal: Annotated[Principal, Depends(staff)], regency: RegencyDep,
     statuses: Scope = Scope.submitted,
     opd: Annotated[list[str], Query(max_length=500)] = [],  # noqa: B006 - FastAPI idiom
     lang: Literal["id", "en"] | None = None,
+    framework: Annotated[str | None, Query(max_length=32)] = None,
 ):
-    """The analysis report of a round as an A4 PDF (page numbers, repeated table headers)."""
-    options = ReportRequest.of(statuses, opd, lang or language_of(request))
+    """The analysis report of a round as an A4 PDF (page numbers, repeated table headers),
+    with the same sections as the HTML page, the plan's included when the round has one."""
+    options = ReportRequest.of(statuses, opd, lang or language_of(request), framework)
     report = round_report(session, round_id=round_id, request=options,
                           actor_name=principal.user.username)
+    report = with_planning(report, session, round_id=round_id, regency=regency)
     name = report_filename(report.round.name, report.round.generated_at, "pdf")
     return Response(render_pdf(report), media_type="application/pdf",
                     headers={"Cache-Control": "no-store", "Content-Disposition": attachment(name)})
