@@ -2,10 +2,15 @@
 the round has a plan, Perencanaan Masterplan) and the framework on its cover, read back with
 pypdf: the same figures as the HTML report of the same round (both backends)."""
 
+import dataclasses
 import re
 
+from reports import build_report, render_html
+from reports.pdf import render_pdf
+from reports.results import PlanningSection, PlanTable
 from tests.planning.test_web import as_role, fill
 from tests.reports.conftest import seed_round
+from tests.reports.fixtures import report_input
 from tests.reports.test_pdf import text_of
 
 CHAPTERS = ("8. Indeks SPBE", "9. Rasionalisasi Aplikasi", "10. Satu Data")
@@ -55,3 +60,15 @@ def test_the_plan_is_chapter_11_with_its_totals_in_rupiah_and_the_roadmap(client
     assert money and all(m in plan_text for m in money), money
     assert "Peta jalan program per tahun" in plan_text  # the Gantt's caption
     assert "Kabupaten Luwu Utara" in plan_text
+
+
+def test_an_example_plan_says_so_and_shows_its_rows_and_total_as_the_html():
+    table = PlanTable("RAB per tahun", ("Tahun", "Biaya"), ("text", "money"),
+                      [["2026", 1_250_000], ["2027", None]], ["Total", 1_250_000], [True, False])
+    report = dataclasses.replace(build_report(report_input()),
+                                 planning=PlanningSection("Kabupaten Contoh", True, [table]))
+    html, text = render_html(report), "\n".join(text_of(render_pdf(report))[1])
+    plan = text.split(PLANNING)[-1]
+    assert "RPJMD di sini contoh data demo" in html and "RPJMD di sini contoh data demo" in plan
+    assert "2026 Rp1.250.000" in plan and "Total Rp1.250.000" in plan
+    assert "Rp1.250.000" in html.split(PLANNING)[-1]
