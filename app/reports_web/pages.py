@@ -61,7 +61,8 @@ def report_pdf(
     lang: Literal["id", "en"] | None = None,
     framework: Annotated[str | None, Query(max_length=32)] = None,
 ):
-    """The analysis report of a round as an A4 PDF (page numbers, repeated table headers)."""
+    """The analysis report of a round as an A4 PDF (page numbers, repeated table headers),
+    with the same sections as the HTML page, the plan's included when the round has one."""
     options = ReportRequest.of(statuses, opd, lang or language_of(request), framework)
     if too_large(request, session, round_id, options.export_options()):
         return RedirectResponse(f"/rounds/{round_id}?notice=report_large#jobs", status_code=303)
