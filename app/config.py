@@ -38,6 +38,11 @@ class Settings(BaseSettings):
     body_timeout_seconds: float = Field(default=60, gt=0)
     header_timeout_seconds: float = Field(default=10, gt=0)
     keep_alive_seconds: int = Field(default=5, ge=1)
+    direct_download_max: int = Field(default=500, ge=0)
+    job_concurrency: int = Field(default=1, ge=0, le=8)
+    job_nice: int = Field(default=10, ge=0, le=19)
+    job_keep_hours: float = Field(default=24, gt=0)
+    job_poll_seconds: float = Field(default=2.0, gt=0)
 
     @model_validator(mode="after")
     def _defaults(self) -> "Settings":

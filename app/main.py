@@ -15,6 +15,7 @@ from app.auth.tokens import new_token
 from app.config import Settings, load_settings
 from app.db import Database
 from app.errors import install_error_handlers
+from app.jobs.runner import JobRunner
 from app.limits import BodyTimeoutMiddleware, DeclaredLengthMiddleware
 from app.responses import SafeJSONResponse
 from app.security import csrf, log_redaction
@@ -38,6 +39,7 @@ ROUTER_MODULES = (
     "app.spbe.pages", "app.spbe.api",
     "app.applications.pages", "app.applications.api",
     "app.satudata.pages", "app.satudata.api",
+    "app.jobs.pages", "app.jobs.api",
     "app.monev.pages", "app.monev.api",
     "app.dossier.pages",
     "app.planning.pages", "app.planning.api",
@@ -79,7 +81,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.db = Database(settings.database_url)
         prepare_database(app.state.db)
         app.state.login_limiters = Limiters.create(settings)
+        app.state.jobs = JobRunner(app.state.db, settings)
+        app.state.jobs.start()
         yield
+        app.state.jobs.stop()
         app.state.db.dispose()
 
     app = FastAPI(title="Survei Kebutuhan Smart City", version="0.1.0", lifespan=lifespan,

@@ -8,6 +8,9 @@ For each size (default 50, 500 and 5,000 submissions of 15 services, 10 applicat
   openpyxl  the same export through the openpyxl write-only sink
   floor     the very same cells (recorded once from the export) written by bare xlsxwriter in
             constant-memory mode, nothing else: only the write calls and close() are timed
+  rust      candidate: the same cells written by the Rust writer `rustpy-xlsxwriter` (only
+            when it is installed: `pip install rustpy-xlsxwriter`); its API takes every row of
+            a sheet at once, so the rows are built first (not timed) and its RSS holds them
 
     .venv/bin/python benchmarks/export.py [--sizes 50,500,5000] [--cache var/bench]
                                           [--no-openpyxl]
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.util
 import json
 import pickle
 import resource
@@ -172,6 +176,31 @@ def run_floor(directory: Path, out: Path) -> dict:
     return clock.result(cells=cells)
 
 
+def run_rust(directory: Path, out: Path) -> dict:
+    """Write the recorded cells with rustpy-xlsxwriter (one call); time that call only."""
+    import rustpy_xlsxwriter
+
+    meta = pickle.loads((directory / "sheets.pickle").read_bytes())
+    sheets, cells = [], 0
+    for index, (_key, name, headers, _kinds) in enumerate(meta):
+        keys = headers if len(set(headers)) == len(headers) else [
+            f"{h} ({i})" for i, h in enumerate(headers, start=1)]
+        records = []
+        with open(directory / f"{index:02d}.pickle", "rb") as handle:
+            while True:
+                try:
+                    chunk = pickle.load(handle)
+                except EOFError:
+                    break
+                records += [dict(zip(keys, values, strict=False)) for values in chunk]
+                cells += sum(value is not None for values in chunk for value in values)
+        sheets.append((name, records))
+    clock = Clock()
+    with clock:
+        rustpy_xlsxwriter.write_worksheets(sheets, str(out))
+    return clock.result(cells=cells)
+
+
 def _write_chunk(ws, first_row: int, chunk: list, column_formats: list) -> None:
     """Bare xlsxwriter: one typed write per non-empty cell, nothing else."""
     for row_number, values in enumerate(chunk, start=first_row):
@@ -192,6 +221,8 @@ def child(argv: list[str]) -> None:
         result = run_record(url, round_id, path)
     elif mode == "floor":
         result = run_floor(path, Path(argv[4]))
+    elif mode == "rust":
+        result = run_rust(path, Path(argv[4]))
     else:
         result = run_export(url, round_id, path, mode)
     print(json.dumps(result))
@@ -214,7 +245,7 @@ def best(runs: list[dict]) -> dict:
     return {**fastest, "rss": max(run["rss"] for run in runs)}
 
 
-def measure(size: int, cache: Path, openpyxl: bool, repeat: int) -> dict:
+def measure(size: int, cache: Path, openpyxl: bool, repeat: int, rust: bool) -> dict:
     from benchmarks.export_data import ensure_round
 
     url, round_id = ensure_round(cache, size, log=lambda text: print(text, file=sys.stderr))
@@ -223,24 +254,30 @@ def measure(size: int, cache: Path, openpyxl: bool, repeat: int) -> dict:
         cells_dir = tmp_path / "cells"
         cells_dir.mkdir()
         spawn("record", url, str(round_id), str(cells_dir))
-        floors, exports, others = [], [], []
+        floors, exports, others, rusts = [], [], [], []
         for _ in range(repeat):  # interleaved, so a burst of load hits both alike
             floors.append(spawn("floor", url, str(round_id), str(cells_dir),
                                 str(tmp_path / "floor.xlsx")))
+            if rust:
+                rusts.append(spawn("rust", url, str(round_id), str(cells_dir),
+                                   str(tmp_path / "rust.xlsx")))
             exports.append(spawn("xlsxwriter", url, str(round_id), str(tmp_path / "x.xlsx")))
             if openpyxl:
                 others.append(spawn("openpyxl", url, str(round_id), str(tmp_path / "o.xlsx")))
     return {"size": size, "export": best(exports), "floor": best(floors),
-            "openpyxl": best(others) if others else None}
+            "openpyxl": best(others) if others else None, "rust": best(rusts) if rusts else None}
 
 
 def table(results: list[dict]) -> str:
     """A markdown table; times are CPU seconds (wall seconds in brackets)."""
     lines = ["| submissions | cells | export s | floor s | ratio | export RSS MB | floor RSS MB "
-             "| openpyxl s | openpyxl RSS MB |", "|" + "---|" * 9]
+             "| openpyxl s | openpyxl RSS MB | rust s | rust ÷ floor | rust RSS MB |",
+             "|" + "---|" * 12]
     for r in results:
-        e, f, o = r["export"], r["floor"], r["openpyxl"]
+        e, f, o, w = r["export"], r["floor"], r["openpyxl"], r["rust"]
         other = f"{o['cpu']:.1f} ({o['wall']:.1f}) | {o['rss']:.0f}" if o else "– | –"
+        other += (f" | {w['cpu']:.1f} ({w['wall']:.1f}) | {w['cpu'] / f['cpu']:.2f} | "
+                  f"{w['rss']:.0f}" if w else " | – | – | –")
         lines.append(f"| {r['size']:,} | {f['cells']:,} | {e['cpu']:.1f} ({e['wall']:.1f}) | "
                      f"{f['cpu']:.1f} ({f['wall']:.1f}) | {e['cpu'] / f['cpu']:.2f} | "
                      f"{e['rss']:.0f} | {f['rss']:.0f} | {other} |")
@@ -257,10 +294,11 @@ def main() -> None:
     parser.add_argument("--no-openpyxl", action="store_true")
     parser.add_argument("--repeat", type=int, default=1, help="runs per measure; the best counts")
     args = parser.parse_args()
+    rust = importlib.util.find_spec("rustpy_xlsxwriter") is not None
     results = []
     for size in (int(s) for s in args.sizes.split(",")):
         print(f"size {size} …", file=sys.stderr)
-        results.append(measure(size, args.cache, not args.no_openpyxl, args.repeat))
+        results.append(measure(size, args.cache, not args.no_openpyxl, args.repeat, rust))
     print(table(results))
     if len(results) > 1 and results[-1]["size"] > results[-2]["size"]:
         small, large = results[-2]["export"]["rss"], results[-1]["export"]["rss"]

@@ -5,9 +5,9 @@ For each size (default 50, 500 and 5,000 submissions of 15 services, 10 applicat
 in a fresh process so peak RSS is honest:
 
   export    `export_round` to XLSX, timed exactly as benchmarks/export.py times it
-  report    `round_report` + `render_html` (read the round, build every section, draw the
-            charts, render one HTML file) and the write of that file; modules are imported
-            before the clock starts, as the export's are
+  report    `round_report` + `write_html` (read the round, build every section, draw the
+            charts, render the HTML file as it is written, as the background job does);
+            modules are imported before the clock starts, as the export's are
 
 and prints CPU time (wall time in brackets), peak RSS and the ratio report/export of CPU time
 (target: at most 0.5 at every size). With --repeat N each is run N times and the best counts.
@@ -36,13 +36,13 @@ def run_report(url: str, round_id: int, out: Path) -> dict:
     """Time the report of the round, from the database to the written HTML file."""
     from app.db import Database
     from app.reports_web.service import ReportRequest, round_report
-    from reports import figures, render_html  # noqa: F401 - imported before the clock starts
+    from reports import figures, write_html  # noqa: F401 - imported before the clock starts
 
     db = Database(url)
     with Clock() as clock, db.session() as session:
         report = round_report(session, round_id=round_id, request=ReportRequest(),
                               actor_name="benchmark")
-        out.write_text(render_html(report), encoding="utf-8")
+        write_html(report, out)  # as the background job writes it
     db.dispose()
     return clock.result(bytes=out.stat().st_size, needs=report.summary.total_needs,
                         submissions=report.summary.included)

@@ -18,11 +18,11 @@ from reports.inputs import (
                             ReportInput,
                             RoundInfo,
 )
-from reports.render import render_html, report_json
+from reports.render import render_html, report_json, write_html
 from reports.results import Report
 
 __all__ = [
     "NOT_APPLICABLE", "Application", "ChoiceOption", "Dimension", "Element", "Need", "OpdEntry",
     "PriorityOptions", "PriorityWeights", "QuestionSpec", "Readiness", "Report", "ReportInput",
-    "ReportOptions", "RoundInfo", "build_report", "render_html", "report_json",
+    "ReportOptions", "RoundInfo", "build_report", "render_html", "report_json", "write_html",
 ]

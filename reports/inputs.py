@@ -7,7 +7,7 @@ report's language.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
@@ -52,7 +52,7 @@ class RoundInfo:
     generated_by: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OpdEntry:
     """An OPD asked in the round, with where its submission stands."""
 
@@ -110,7 +110,7 @@ class Need:
     row_id: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Readiness:
     """An OPD's self-assessed readiness scores (1–5), from the questionnaire's calculates."""
 
@@ -168,9 +168,10 @@ class ReportInput:
     round: RoundInfo
     opds: list[OpdEntry]
     dimensions: list[Dimension]
-    needs: list[Need] = field(default_factory=list)
+    needs: Sequence[Need] = field(default_factory=list)
+    """Any sequence: the app's adapter passes compact `reports.columns.Rows`."""
     readiness: list[Readiness] = field(default_factory=list)
-    applications: list[Application] = field(default_factory=list)
+    applications: Sequence[Application] = field(default_factory=list)
     questions: list[QuestionSpec] = field(default_factory=list)
     answers: Iterable[AnswerRow] = ()
     timeframe_labels: Mapping[str, str] = field(default_factory=dict)

@@ -49,8 +49,18 @@ def _svg(value: str) -> Markup:
 
 def render_html(report: Report) -> str:
     """The report as one HTML document in the report's language; makes no request when opened."""
-    lang = report.lang
-    helpers = {
+    return _env.get_template("report.html").render(report=report, **_helpers(report.lang))
+
+
+def write_html(report: Report, path: Path) -> None:
+    """The same document written to `path` as it is rendered (never held whole in memory)."""
+    stream = _env.get_template("report.html").stream(report=report, **_helpers(report.lang))
+    with open(path, "w", encoding="utf-8") as handle:
+        stream.dump(handle)
+
+
+def _helpers(lang: str) -> dict:
+    return {
         "_": translator(lang),
         "lang": lang,
         "rupiah": lambda v: fmt.rupiah(v, lang),
@@ -62,7 +72,6 @@ def render_html(report: Report) -> str:
         "svg": _svg,
         "CUT": text.CUT,
     }
-    return _env.get_template("report.html").render(report=report, **helpers)
 
 
 def report_json(report: Report) -> dict:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from reports.spbe import Spbe
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per OPD: no __dict__ each
 class OpdRef:
     """An OPD as tables show it, with the anchor of its profile."""
 
@@ -27,7 +27,7 @@ class OpdRef:
     anchor: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LateOpd:
     opd: OpdRef
     state: str
@@ -55,7 +55,7 @@ class Summary:
     """OPDs whose submission could not be read and is counted nowhere (see Masalah)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """Needs and estimated cost in one cell of a table, split by timeframe."""
 
@@ -72,7 +72,7 @@ class Cell:
         self.timeframes[key] = self.timeframes.get(key, 0) + 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ElementRow:
     code: str
     label: str
@@ -87,7 +87,7 @@ class DimensionBlock:
     elements: list[ElementRow]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OpdDimensionRow:
     opd: OpdRef
     cells: list[Cell]
@@ -107,7 +107,7 @@ class NeedsByDimension:
     chart: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RankedNeed:
     rank: int
     score: float
@@ -177,7 +177,7 @@ class CrossOpd:
     """Blocks too large for pairwise matching, grouped by identical normalised text only."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReadinessRow:
     opd: OpdRef
     struktur: float | None
@@ -235,7 +235,7 @@ class QuestionSection:
     chart: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OpdProfile:
     """Profil OPD: one short section per OPD."""
 

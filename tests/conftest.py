@@ -92,8 +92,10 @@ def db(database_url):
 
 @pytest.fixture
 def settings(database_url, tmp_path):
+    # No job runner thread polling the test database behind the test's back (it took SQLite's
+    # write lock at random moments); tests/jobs runs jobs explicitly.
     return load_settings(env="test", var_dir=tmp_path / "var", database_url=database_url,
-                         secret_key="test-secret-" + "x" * 40)
+                         secret_key="test-secret-" + "x" * 40, job_concurrency=0)
 
 
 @pytest.fixture

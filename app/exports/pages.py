@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import FileResponse, RedirectResponse, Response
 from starlette.background import BackgroundTask
 
 from app.auth.policy import Principal, staff
@@ -24,6 +24,7 @@ from app.exports.options import EXTENSIONS, ExportOptions, Format, Scope
 from app.exports.service import asked_opds, export_round, round_or_404, submission_count
 from app.frameworks.choices import framework_choices
 from app.i18n import language_of
+from app.jobs.limits import too_large
 from app.types import DbId
 from app.web import render
 
@@ -64,13 +65,22 @@ QueryDep = Annotated[ExportQuery, Depends()]
 
 
 def download(request: Request, db, principal: Principal, round_id: int, fmt: Format,
-             query: ExportQuery) -> FileResponse:
-    """Write the export to a temporary file and send it (the file is removed afterwards)."""
+             query: ExportQuery) -> Response:
+    """Write the export to a temporary file and send it (the file is removed afterwards).
+
+    A round with more submissions than SURVEI_DIRECT_DOWNLOAD_MAX goes to the background: the
+    page to the options form (which then starts a job), the API answers 409.
+    """
+    options = query.options(request)
+    with db.session() as session:
+        big = too_large(request, session, round_id, options)
+    if big:
+        return RedirectResponse(f"/rounds/{round_id}/export", status_code=303)
     handle, name = tempfile.mkstemp(prefix="survei-export-", suffix=f".{EXTENSIONS[fmt]}")
     os.close(handle)
     path = Path(name)
     try:
-        result = export_round(db, round_id=round_id, options=query.options(request), fmt=fmt,
+        result = export_round(db, round_id=round_id, options=options, fmt=fmt,
                               path=path, actor=principal.user, ip=client_ip(request),
                               timezone=request.app.state.settings.timezone)
     except BaseException:
@@ -87,9 +97,12 @@ def export_options_page(request: Request, round_id: DbId, session: SessionDep,
                         _principal: StaffDep):
     """The export options of a round and the three download buttons."""
     round_ = round_or_404(session, round_id)
+    count = submission_count(session, round_id=round_id)
+    limit = request.app.state.settings.direct_download_max
     context = {"round": round_, "opds": asked_opds(session, round_id=round_id),
-               "count": submission_count(session, round_id=round_id), "scopes": SCOPE_CHOICES,
-               "langs": LANG_CHOICES, "frameworks": framework_choices(session, round_id=round_id)}
+               "count": count, "scopes": SCOPE_CHOICES, "langs": LANG_CHOICES,
+               "background": count > limit, "limit": limit,
+               "frameworks": framework_choices(session, round_id=round_id)}
     return render(request, "exports/options.html", context)
 
 

@@ -70,8 +70,12 @@ def export_round(
     db: Database, *, round_id: int, options: ExportOptions, fmt: Format, path: Path,
     actor: User | None = None, actor_name: str = "", ip: str | None = None,
     timezone: str = "Asia/Makassar", progress: Callable[[int, int], None] | None = None,
+    step: Callable[[str], None] | None = None, record: bool = True,
 ) -> ExportResult:
-    """Write the round's export to `path` (streaming), then audit the download; commits."""
+    """Write the round's export to `path` (streaming), then audit the download; commits.
+
+    A background job passes record=False: it reads only, and its runner audits the job.
+    """
     t = translator(options.lang)
     now = utcnow()
     with db.session() as session:
@@ -97,8 +101,10 @@ def export_round(
                                     versions=versions),
             submissions=submission_records(session, round_id=round_id, options=options,
                                            versions=versions, problems=problems, describe=t),
-            progress=(lambda done: progress(done, total)) if progress else None)
-    _audit(db, round_id, options, fmt, counts, actor, actor_name, ip)
+            progress=(lambda done: progress(done, total)) if progress else None,
+            **({"step": step} if step else {}))
+    if record:
+        _audit(db, round_id, options, fmt, counts, actor, actor_name, ip)
     filename = export_filename(context.round_name, layout.local(now), fmt)
     return ExportResult(path, filename, MEDIA_TYPES[fmt], counts, total)
 

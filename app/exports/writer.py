@@ -20,22 +20,34 @@ from .records import StatusRecord, SubmissionRecord
 from .sinks.base import Sink
 
 Progress = Callable[[int], None]
+Step = Callable[[str], None]
 PROGRESS_EVERY = 25
+
+
+def _no_step(_name: str) -> None:
+    """No one follows the steps (the CLI shows only the count)."""
 
 
 def write_export(
     sink: Sink, layout: Layout, *, statuses: Iterable[StatusRecord],
     submissions: Iterable[SubmissionRecord], context: ExportContext,
-    progress: Progress | None = None,
+    progress: Progress | None = None, step: Step = _no_step,
 ) -> dict[str, int]:
-    """Write every sheet of `layout` to `sink` and finish it; returns data rows per sheet."""
+    """Write every sheet of `layout` to `sink` and finish it; returns data rows per sheet.
+
+    `step` is told each stage: statuses, submissions, summaries, finishing (the file's close).
+    """
     sink.open(layout.sheets)
     try:
+        step("statuses")
         for status in statuses:
             sink.row("status", layout.status_row(status))
         sink.close_sheet("status")
+        step("submissions")
         _submissions(sink, layout, submissions, progress, context)
+        step("summaries")
         _summaries(sink, layout, context)
+        step("finishing")
         sink.finish()
     except BaseException:
         sink.abort()

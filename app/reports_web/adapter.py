@@ -19,6 +19,7 @@ from app.questionnaires.answers.document import Frame
 from app.questionnaires.schema import text_in
 from app.reports_web import fields
 from app.reports_web.relevance import Applicability
+from reports.columns import Rows
 from reports.inputs import (
     AnswerRow,
     Application,
@@ -74,9 +75,10 @@ class AnswerStream:
                  today: dt.date, collector: Collector | None = None):
         self.plan, self.spec = plan, spec
         self.collector = collector
-        self.needs: list[Need] = []
+        # Column by column (reports/columns.py): 100,000 needs in a few MB, not 100.
+        self.needs: Rows[Need] = Rows(Need, distinct=("row_id",))
         self.readiness: list[Readiness] = []
-        self.applications: list[Application] = []
+        self.applications: Rows[Application] = Rows(Application)
         self.submissions = 0
         self.left_out: list[str] = []
         self._forms = {v.id: Applicability(v.form, today) for v in plan.versions}

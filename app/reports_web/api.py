@@ -10,6 +10,7 @@ from app.deps import SessionDep
 from app.errors import API_ERRORS
 from app.exports.options import Scope
 from app.i18n import language_of
+from app.jobs.limits import too_large
 from app.planning.context import RegencyDep
 from app.planning.report import with_planning
 from app.reports_web.service import ReportRequest, round_report
@@ -50,6 +51,7 @@ def report_api(
 ) -> dict:
     """The analysis report of a round as JSON."""
     options = ReportRequest.of(statuses, opd, lang or language_of(request), framework)
+    too_large(request, session, round_id, options.export_options())  # 409 above the cap
     report = round_report(session, round_id=round_id, request=options,
                           actor_name=principal.user.username, options=DATA_ONLY)
     return report_json(with_planning(report, session, round_id=round_id, regency=regency))

@@ -4,7 +4,7 @@ as an A4 PDF (the same Report, typeset by Typst: reports/pdf/)."""
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from app.auth.policy import Principal, staff
 from app.deps import SessionDep
@@ -12,6 +12,7 @@ from app.downloads import attachment
 from app.errors import file_responses
 from app.exports.options import Scope
 from app.i18n import language_of
+from app.jobs.limits import too_large
 from app.planning.context import RegencyDep
 from app.planning.report import with_planning
 from app.reports_web.service import ReportRequest, report_filename, round_report
@@ -38,6 +39,8 @@ def report_page(
 ):
     """The analysis report of a round (HTML, self-contained; ?download=1 saves it as a file)."""
     options = ReportRequest.of(statuses, opd, lang or language_of(request), framework)
+    if too_large(request, session, round_id, options.export_options()):
+        return RedirectResponse(f"/rounds/{round_id}?notice=report_large#jobs", status_code=303)
     report = round_report(session, round_id=round_id, request=options,
                           actor_name=principal.user.username)
     report = with_planning(report, session, round_id=round_id, regency=regency)
@@ -52,15 +55,20 @@ def report_page(
             responses=file_responses("application/pdf", "The report as an A4 PDF."))
 def report_pdf(
     request: Request, round_id: DbId, session: SessionDep,
-    principal: Annotated[Principal, Depends(staff)],
+    principal: Annotated[Principal, Depends(staff)], regency: RegencyDep,
     statuses: Scope = Scope.submitted,
     opd: Annotated[list[str], Query(max_length=500)] = [],  # noqa: B006 - FastAPI idiom
     lang: Literal["id", "en"] | None = None,
+    framework: Annotated[str | None, Query(max_length=32)] = None,
 ):
-    """The analysis report of a round as an A4 PDF (page numbers, repeated table headers)."""
-    options = ReportRequest.of(statuses, opd, lang or language_of(request))
+    """The analysis report of a round as an A4 PDF (page numbers, repeated table headers),
+    with the same sections as the HTML page, the plan's included when the round has one."""
+    options = ReportRequest.of(statuses, opd, lang or language_of(request), framework)
+    if too_large(request, session, round_id, options.export_options()):
+        return RedirectResponse(f"/rounds/{round_id}?notice=report_large#jobs", status_code=303)
     report = round_report(session, round_id=round_id, request=options,
                           actor_name=principal.user.username)
+    report = with_planning(report, session, round_id=round_id, regency=regency)
     name = report_filename(report.round.name, report.round.generated_at, "pdf")
     return Response(render_pdf(report), media_type="application/pdf",
                     headers={"Cache-Control": "no-store", "Content-Disposition": attachment(name)})

@@ -8,8 +8,10 @@ equal the workbook's.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_
@@ -22,7 +24,12 @@ from app.errors import BadRequest, Conflict, NotFound
 from app.exports.masterplan import masterplan_spec
 from app.exports.options import ExportOptions, Scope
 from app.exports.plan import build_plan
-from app.exports.source import approval_times, load_versions, submission_records
+from app.exports.source import (
+    approval_times,
+    count_submissions,
+    load_versions,
+    submission_records,
+)
 from app.frameworks.views import framework_view
 from app.i18n import translator
 from app.models import Opd, Round, RoundOpd, Submission
@@ -32,6 +39,13 @@ from reports import OpdEntry, Report, ReportInput, ReportOptions, RoundInfo, bui
 from reports.i18n import translator as report_translator
 
 WITA = ZoneInfo("Asia/Makassar")
+COUNT_EVERY = 25
+
+
+class Progress(Protocol):
+    def step(self, name: str) -> None: ...
+
+    def count(self, done: int, total: int) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -59,8 +73,11 @@ class ReportRequest:
 
 def round_report(session: Session, *, round_id: int, request: ReportRequest,
                  actor_name: str = "", options: ReportOptions | None = None,
-                 now: datetime | None = None) -> Report:
-    """Build the report of a round (streams the submissions once)."""
+                 now: datetime | None = None, progress: Progress | None = None) -> Report:
+    """Build the report of a round (streams the submissions once).
+
+    `progress` (a background job's) hears the steps and the submissions read.
+    """
     round_ = session.get(Round, round_id)
     if round_ is None:
         raise NotFound("report.not_found")
@@ -80,6 +97,9 @@ def round_report(session: Session, *, round_id: int, request: ReportRequest,
                           collector=collector)
     records = submission_records(session, round_id=round_id, options=export, versions=versions,
                                  problems=problems)
+    if progress is not None:
+        total = count_submissions(session, round_id=round_id, options=export)
+        records = _counted(records, progress, total)
     data = ReportInput(
         round=_round_info(round_, versions, request, actor_name, now),
         opds=opds, dimensions=dimensions_of(spec), needs=stream.needs,
@@ -90,6 +110,17 @@ def round_report(session: Session, *, round_id: int, request: ReportRequest,
         analyses=analysis_input(context, collector, plan, translator(request.lang),
                                 request.lang))
     return build_report(data, options)
+
+
+def _counted(records: Iterable, progress: Progress, total: int) -> Iterator:
+    progress.step("reading")
+    done = 0
+    for done, record in enumerate(records, start=1):
+        yield record
+        if done % COUNT_EVERY == 0:
+            progress.count(done, total)
+    progress.count(done, total)
+    progress.step("analysing")
 
 
 def opd_entries(session: Session, *, round_: Round, options: ExportOptions,

@@ -10,6 +10,7 @@ from app.clock import local_today
 from app.deps import SessionDep, SettingsDep
 from app.errors import Invalid
 from app.i18n import translator
+from app.jobs.context import job_context
 from app.models import RoundStatus
 from app.opds.service import list_opds
 from app.rounds import monitor, service
@@ -23,7 +24,7 @@ from app.web import render
 
 router = APIRouter(tags=["pages: rounds"])
 # Notices a redirect may ask the progress page to show (anything else is ignored).
-NOTICES = ("created", "opened", "closed", "extended", "approved")
+NOTICES = ("created", "opened", "closed", "extended", "approved", "job_started", "report_large")
 
 
 @router.get("/rounds")
@@ -107,7 +108,8 @@ def round_progress(
                          when=wita(settings.timezone), link=str(request.base_url))
     context = {"view": view, "reminder": text, "statuses": STATUSES,
                "notice": notice if notice in NOTICES else "", "n": n,
-               "deadline_value": local_input(round_.closes_at, settings.timezone)}
+               "deadline_value": local_input(round_.closes_at, settings.timezone),
+               **job_context(request, session, round_.id)}
     return render(request, "rounds/progress.html", context)
 
 

@@ -1,6 +1,7 @@
 """Kebutuhan per Dimensi: needs and estimated cost by dimension and element, timeframe and OPD."""
 
 import math
+from collections.abc import Iterable
 
 from reports.builders.common import ref_of
 from reports.inputs import TIMEFRAMES, Dimension, Need
@@ -16,7 +17,7 @@ from reports.results import (
 OTHER = "-"  # a need whose element is missing or not one of its dimension's three
 
 
-def build_dimensions(dimensions: list[Dimension], needs: list[Need],
+def build_dimensions(dimensions: list[Dimension], needs: Iterable[Need],
                      refs: dict[str, OpdRef]) -> NeedsByDimension:
     """Count needs and add up cost per element, per dimension and per OPD × dimension."""
     blocks = [_empty_block(dim) for dim in dimensions]

@@ -6,6 +6,7 @@ more than 100 %. Numbers that are NaN or infinite count as not answered.
 """
 
 import math
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable
 from statistics import fmean, median
@@ -23,7 +24,7 @@ class _Tally:
         self.spec = spec
         self.total = self.answered = self.not_answered = self.not_applicable = 0
         self.counts: Counter[str] = Counter()
-        self.numbers: list[float] = []
+        self.numbers = array("d")  # 8 bytes a number, not a float object and a pointer
         kind = spec.type
         self._record = (self._many if kind == "select_multiple" else
                         self._one if kind == "select_one" else
@@ -75,7 +76,7 @@ def _ignore(value: object) -> None:
     """Text and dates: only whether they were answered is counted."""
 
 
-def _stats(numbers: list[float]) -> NumberStats | None:
+def _stats(numbers: array) -> NumberStats | None:
     if not numbers:
         return None
     return NumberStats(count=len(numbers), minimum=min(numbers), median=median(numbers),

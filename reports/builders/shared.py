@@ -6,7 +6,7 @@ two different OPDs are in it.
 """
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable
 
 from reports.builders.common import Labels, ref_of
 from reports.builders.similar import THRESHOLD, cluster, normalise
@@ -17,16 +17,23 @@ SHOWN_OPDS = 20
 SHOWN_VARIANTS = 5
 
 
-def build_cross_opd(needs: list[Need], apps: list[Application], refs: dict[str, OpdRef],
-                    labels: Labels, threshold: int = THRESHOLD) -> CrossOpd:
+def build_cross_opd(needs: Iterable[Need], apps: Iterable[Application],
+                    refs: dict[str, OpdRef], labels: Labels,
+                    threshold: int = THRESHOLD) -> CrossOpd:
     """Groups of similar needs and of similar applications that span two or more OPDs."""
+    blocks: dict[str, dict[str, _Members]] = defaultdict(dict)
+    for need in needs:
+        _add(blocks[need.dimension or ""], need.title, need.problem, need)
     capped = 0
     need_groups: list[NeedGroup] = []
-    for members in _blocks(needs, key=lambda n: n.dimension or ""):
-        groups, was_capped = _groups(members, lambda n: n.title, lambda n: n.problem, threshold)
+    for dimension in sorted(blocks):
+        groups, was_capped = _groups(blocks[dimension], threshold)
         capped += was_capped
-        need_groups += [_need_group(g, refs, labels) for g in groups]
-    app_groups, was_capped = _groups(apps, lambda a: a.name, lambda a: a.function, threshold)
+        need_groups += [_need_group(g, dimension, refs, labels) for g in groups]
+    by_name: dict[str, _Members] = {}
+    for app in apps:
+        _add(by_name, app.name, app.function, app)
+    app_groups, was_capped = _groups(by_name, threshold)
     need_groups.sort(key=lambda g: (-g.opd_count, -g.needs, g.title))
     apps_out = sorted((_app_group(g, refs) for g in app_groups),
                       key=lambda g: (-g.opd_count, -g.apps, g.name))
@@ -34,35 +41,63 @@ def build_cross_opd(needs: list[Need], apps: list[Application], refs: dict[str, 
                     capped_blocks=capped + was_capped)
 
 
-def _blocks(items: list[Need], key: Callable) -> list[list[Need]]:
-    blocks: dict[str, list] = defaultdict(list)
-    for item in items:
-        blocks[key(item)].append(item)
-    return [blocks[k] for k in sorted(blocks)]
+class _Members:
+    """Everything a group shows about its members, added one at a time (none is kept)."""
+
+    __slots__ = ("description", "texts", "codes", "elements", "cost", "national", "count")
+
+    def __init__(self, description: str):
+        self.description = description
+        self.texts: Counter[str] = Counter()
+        self.codes: set[str] = set()
+        self.elements: Counter[str] = Counter()
+        self.cost = 0
+        self.national = self.count = 0
+
+    def add(self, item: Need | Application, text: str) -> None:
+        self.count += 1
+        if text.strip():
+            self.texts[text.strip()] += 1
+        self.codes.add(item.opd_code)
+        if isinstance(item, Need):
+            self.elements[item.element or ""] += 1
+            self.cost += item.cost or 0.0
+            self.national += item.national_app
+        else:
+            self.elements[item.kind_label or item.kind or "–"] += 1
+
+    def merge(self, other: "_Members") -> None:
+        self.texts.update(other.texts)
+        self.codes |= other.codes
+        self.elements.update(other.elements)
+        self.cost += other.cost
+        self.national += other.national
+        self.count += other.count
 
 
-def _groups(items: Sequence, title: Callable, text: Callable,
-            threshold: int) -> tuple[list[list], bool]:
-    """Items clustered by similar title; only clusters with two or more OPDs are returned."""
-    by_key: dict[str, list] = defaultdict(list)
-    for item in items:
-        key = normalise(title(item))
-        if key:
-            by_key[key].append(item)
+def _add(by_key: dict[str, _Members], title: str, text: str, item) -> None:
+    key = normalise(title)
+    if key:
+        if key not in by_key:
+            by_key[key] = _Members(normalise(text)[:300])
+        by_key[key].add(item, title)
+
+
+def _groups(by_key: dict[str, _Members], threshold: int) -> tuple[list[_Members], bool]:
+    """Keys clustered by similar title; only clusters with two or more OPDs are returned."""
     keys = list(by_key)
-    descriptions = [normalise(text(by_key[k][0]))[:300] for k in keys]
-    roots, capped = cluster(keys, descriptions, threshold)
-    clusters: dict[int, list] = defaultdict(list)
+    roots, capped = cluster(keys, [by_key[k].description for k in keys], threshold)
+    clusters: dict[int, _Members] = {}
     for key, root in zip(keys, roots, strict=True):
-        clusters[root].extend(by_key[key])
-    found = [members for members in clusters.values()
-             if len({m.opd_code for m in members}) >= 2]
-    return found, capped
+        if root in clusters:
+            clusters[root].merge(by_key[key])
+        else:
+            clusters[root] = by_key[key]
+    return [members for members in clusters.values() if len(members.codes) >= 2], capped
 
 
-def _variants(texts: list[str]) -> list[str]:
+def _variants(counts: Counter[str]) -> list[str]:
     """Distinct wordings, most frequent first."""
-    counts = Counter(t.strip() for t in texts if t.strip())
     return [t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))]
 
 
@@ -70,22 +105,19 @@ def _opds(codes: set[str], refs: dict[str, OpdRef]) -> list[OpdRef]:
     return sorted((ref_of(refs, c) for c in codes), key=lambda r: (r.name, r.code))[:SHOWN_OPDS]
 
 
-def _need_group(members: list[Need], refs: dict[str, OpdRef], labels: Labels) -> NeedGroup:
-    variants = _variants([m.title for m in members])
-    codes = {m.opd_code for m in members}
-    dims = Counter(m.dimension or "" for m in members).most_common(1)[0][0]
-    elements = Counter(m.element or "" for m in members).most_common(1)[0][0]
+def _need_group(members: _Members, dimension: str, refs: dict[str, OpdRef],
+                labels: Labels) -> NeedGroup:
+    variants = _variants(members.texts)
+    element = members.elements.most_common(1)[0][0]
     return NeedGroup(
         title=variants[0], titles=variants[:SHOWN_VARIANTS],
-        dimension=labels.dimension.get(dims, ""), element=labels.element.get(elements, ""),
-        opds=_opds(codes, refs), opd_count=len(codes), needs=len(members),
-        cost=sum(m.cost or 0.0 for m in members),
-        national_app=sum(1 for m in members if m.national_app))
+        dimension=labels.dimension.get(dimension, ""), element=labels.element.get(element, ""),
+        opds=_opds(members.codes, refs), opd_count=len(members.codes), needs=members.count,
+        cost=members.cost, national_app=members.national)
 
 
-def _app_group(members: list[Application], refs: dict[str, OpdRef]) -> AppGroup:
-    variants = _variants([m.name for m in members])
-    codes = {m.opd_code for m in members}
-    kinds = Counter(m.kind_label or m.kind or "–" for m in members)
-    return AppGroup(name=variants[0], names=variants[:SHOWN_VARIANTS], opds=_opds(codes, refs),
-                    opd_count=len(codes), apps=len(members), kinds=dict(kinds.most_common()))
+def _app_group(members: _Members, refs: dict[str, OpdRef]) -> AppGroup:
+    variants = _variants(members.texts)
+    return AppGroup(name=variants[0], names=variants[:SHOWN_VARIANTS],
+                    opds=_opds(members.codes, refs), opd_count=len(members.codes),
+                    apps=members.count, kinds=dict(members.elements.most_common()))

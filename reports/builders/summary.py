@@ -1,6 +1,7 @@
 """Ringkasan: OPDs asked, started, submitted, approved; late OPDs."""
 
 from collections import Counter
+from collections.abc import Sequence
 from datetime import datetime
 
 from reports.inputs import Need, OpdEntry
@@ -10,7 +11,7 @@ STATES = ("not_started", "draft", "needs_revision", "submitted", "approved")
 SENT = ("submitted", "approved")
 
 
-def build_summary(opds: list[OpdEntry], needs: list[Need], refs: dict[str, OpdRef],
+def build_summary(opds: list[OpdEntry], needs: Sequence[Need], refs: dict[str, OpdRef],
                   now: datetime, left_out: list[str] | tuple[str, ...] = ()) -> Summary:
     """Counts per state; late = deadline passed and nothing submitted (sent OPDs are not late)."""
     by_state = Counter(opd.state for opd in opds)

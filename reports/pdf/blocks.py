@@ -31,10 +31,14 @@ def cell(text: str, *, sub: str | None = None, fill: str | None = None,
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[object]], align: str,
-          widths: Sequence[float | str] | None = None, bold_rows: Sequence[int] = ()) -> dict:
-    """`align`: one letter per column, "l" or "r"; `widths`: fractions (or "auto")."""
+          widths: Sequence[float | str] | None = None, bold_rows: Sequence[int] = (),
+          size: float | None = None) -> dict:
+    """`align`: one letter per column, "l" or "r"; `widths`: fractions (or "auto");
+    `size`: the text size in points for a wide table (default: the body's)."""
     block = {"kind": "table", "header": list(header), "rows": [list(r) for r in rows],
              "align": list(align), "bold_rows": list(bold_rows)}
+    if size is not None:
+        block["size"] = size
     if widths is not None:
         block["widths"] = list(widths)
     return block
@@ -50,6 +54,11 @@ def formula(text: str) -> dict:
 
 def boxed(blocks: list[dict]) -> dict:
     return {"kind": "box", "blocks": blocks}
+
+
+def landscape(blocks: list[dict]) -> dict:
+    """Blocks on pages of their own turned sideways (wide tables)."""
+    return {"kind": "landscape", "blocks": blocks}
 
 
 def signature(*, place_date: str, position: str, name: str, nip: str) -> dict:

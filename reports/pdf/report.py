@@ -6,46 +6,29 @@ strings; charts are the same SVG. Each chapter starts a page; table headers repe
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reports import format as fmt
-from reports.i18n import translator
+from reports.pdf import analyses
 from reports.pdf import blocks as b
 from reports.pdf.engine import render_document
+from reports.pdf.planning import planning
+from reports.pdf.writer import Writer
 from reports.results import Cell, OpdRef, RankedNeed, Report
 from reports.text import CUT, cut, shown
 
-HEAT = {0: None, 1: "#eaf2f9", 2: "#cfe1f0", 3: "#a9cae4", 4: "#7fb0d6", 5: "#1f5f8b"}
-
-
-class _Writer:
-    """Formatting helpers bound to the report's language."""
-
-    def __init__(self, report: Report):
-        self.r, self.lang = report, report.lang
-        self._ = translator(report.lang)
-
-    def n(self, value, digits: int = 0) -> str:
-        return fmt.number(value, self.lang, digits)
-
-    def rp(self, value) -> str:
-        return fmt.rupiah(value, self.lang)
-
-    def dec(self, value) -> str:
-        return fmt.decimal(value, self.lang)
-
-    def opd(self, ref: OpdRef) -> str:
-        return shown(ref.name)
-
-    def heat(self, cell: Cell, text: str, sub: str | None = None) -> dict:
-        return b.cell(text, sub=sub, fill=HEAT.get(cell.heat),
-                      color="#ffffff" if cell.heat == 5 else None)
-
+if TYPE_CHECKING:
+    from reports.frameworks import FrameworkInfo
 
 def report_document(report: Report) -> dict:
     """The report as a blocks document (see document.typ)."""
-    w = _Writer(report)
+    w = Writer(report)
     _ = w._
     title = shown(report.round.name)
-    chapters = [_summary, _dimensions, _priority, _cross, _readiness, _questions, _profiles]
+    chapters = [_summary, _dimensions, _priority, _cross, _readiness, _questions, _profiles,
+                analyses.spbe, analyses.applications, analyses.satu_data]
+    if report.planning:
+        chapters.append(planning)
     content = _cover(w)
     for number, chapter in enumerate(chapters, start=1):
         content += [b.pagebreak(), *chapter(w, number)]
@@ -60,7 +43,7 @@ def render_pdf(report: Report) -> bytes:
     return render_document(report_document(report))
 
 
-def _cover(w: _Writer) -> list[dict]:
+def _cover(w: Writer) -> list[dict]:
     _, r = w._, w.r.round
     period = (f"{fmt.day(r.opens_at, w.lang)} – " if r.opens_at else "") + fmt.day(
         r.closes_at, w.lang)
@@ -70,11 +53,24 @@ def _cover(w: _Writer) -> list[dict]:
               f"{shown(r.questionnaire_title)} ({_('rpt.versions')}: {', '.join(r.versions)})"),
              (_("rpt.period"), period), (_("rpt.generated_at"), generated),
              *((shown(label), shown(value)) for label, value in r.filters)]
+    if w.r.framework:
+        items.append((_("rpt.fw.label"), _framework(w, w.r.framework.info)))
     return [b.heading(_("rpt.title"), 1), b.para(shown(r.name)), b.facts(items),
             b.outline(_("rpt.contents"))]
 
 
-def _summary(w: _Writer, number: int) -> list[dict]:
+def _framework(w: Writer, fi: FrameworkInfo) -> str:
+    """The framework as the HTML cover prints it: name (code, version), DRAF, via a crosswalk."""
+    _ = w._
+    text = f"{shown(fi.name)} ({fi.code}{f', {shown(fi.version)}' if fi.version else ''})"
+    if fi.status == "draft":
+        text += f" {_('rpt.fw.draft')}"
+    if fi.crosswalk:
+        text += f" · {_('rpt.fw.via', source=fi.source_code)}"
+    return text
+
+
+def _summary(w: Writer, number: int) -> list[dict]:
     _, s = w._, w.r.summary
     cards = [(w.n(s.asked), _("rpt.asked")), (w.n(s.started), _("rpt.started")),
              (w.n(s.submitted), _("rpt.submitted")), (w.n(s.approved), _("rpt.approved")),
@@ -98,7 +94,7 @@ def _summary(w: _Writer, number: int) -> list[dict]:
                           rows, "lllr", [4, 2, 3, 1])]
 
 
-def _dimensions(w: _Writer, number: int) -> list[dict]:
+def _dimensions(w: Writer, number: int) -> list[dict]:
     _, d = w._, w.r.dimensions
     frames = [_(f"rpt.timeframe.{t}") for t in d.timeframes]
     rows, bold = [], []
@@ -133,7 +129,7 @@ def _dimensions(w: _Writer, number: int) -> list[dict]:
                     [3, *([1.4] * (len(header) - 1))])]
 
 
-def _ranked(w: _Writer, needs: list[RankedNeed]) -> dict:
+def _ranked(w: Writer, needs: list[RankedNeed]) -> dict:
     _ = w._
     header = [_("rpt.rank"), _("rpt.score"), _("rpt.need"), _("rpt.opd"),
               f"{_('rpt.dimension')} / {_('rpt.element')}", _("rpt.timeframe"), _("rpt.cost"),
@@ -147,7 +143,7 @@ def _ranked(w: _Writer, needs: list[RankedNeed]) -> dict:
     return b.table(header, rows, "rrllllrrrl", [0.6, 0.8, 4, 2.4, 2.2, 1.3, 1.8, 1.2, 0.9, 0.9])
 
 
-def _priority(w: _Writer, number: int) -> list[dict]:
+def _priority(w: Writer, number: int) -> list[dict]:
     _, p = w._, w.r.priority
     terms = " + ".join(f"{w.dec(v)} × {k}" for k, v in p.weights.items())
     formula = f"{_('rpt.formula_head')} = 100 × ({terms}) / {w.dec(sum(p.weights.values()))}"
@@ -164,19 +160,19 @@ def _priority(w: _Writer, number: int) -> list[dict]:
             _ranked(w, p.quick_wins)]
 
 
-def _opds(w: _Writer, refs: list[OpdRef], count: int) -> dict:
+def _opds(w: Writer, refs: list[OpdRef], count: int) -> dict:
     names = ", ".join(w.opd(r) for r in refs)
     if count > len(refs):
         names += " " + w._("rpt.and_more", n=w.n(count - len(refs)))
     return b.cell(names, sub=w._("rpt.opd_n", n=w.n(count)))
 
 
-def _titles(first: str, others: list[str], w: _Writer) -> dict:
+def _titles(first: str, others: list[str], w: Writer) -> dict:
     variants = "; ".join(cut(v, CUT) for v in others)
     return b.cell(cut(first, CUT), sub=f"{w._('rpt.variants')}: {variants}" if others else None)
 
 
-def _cross(w: _Writer, number: int) -> list[dict]:
+def _cross(w: Writer, number: int) -> list[dict]:
     _, c = w._, w.r.cross_opd
     out = [b.heading(f"{number}. {_('rpt.s.cross')}"),
            b.para(_("rpt.cross_method", threshold=c.threshold), note=True)]
@@ -197,7 +193,7 @@ def _cross(w: _Writer, number: int) -> list[dict]:
                     apps, "llrl", [4, 4, 1, 3])]
 
 
-def _readiness(w: _Writer, number: int) -> list[dict]:
+def _readiness(w: Writer, number: int) -> list[dict]:
     _, r = w._, w.r.readiness
 
     def row(x) -> list:
@@ -215,7 +211,7 @@ def _readiness(w: _Writer, number: int) -> list[dict]:
                           [4, 1, 1, 1, 1], [0] if r.average else [])]
 
 
-def _questions(w: _Writer, number: int) -> list[dict]:
+def _questions(w: Writer, number: int) -> list[dict]:
     _ = w._
     out = [b.heading(f"{number}. {_('rpt.s.questions')}"), b.para(_("rpt.questions_note"),
                                                                   note=True)]
@@ -230,7 +226,7 @@ def _questions(w: _Writer, number: int) -> list[dict]:
     return out
 
 
-def _question(w: _Writer, q) -> list[dict]:
+def _question(w: Writer, q) -> list[dict]:
     _ = w._
     unit = _("rpt.unit_respondent") if q.unit == "respondent" else _("rpt.unit_row",
                                                                       group=q.unit)
@@ -251,7 +247,7 @@ def _question(w: _Writer, q) -> list[dict]:
     return out
 
 
-def _profiles(w: _Writer, number: int) -> list[dict]:
+def _profiles(w: Writer, number: int) -> list[dict]:
     _ = w._
     out = [b.heading(f"{number}. {_('rpt.s.profiles')}")]
     for p in w.r.profiles:

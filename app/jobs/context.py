@@ -1,0 +1,17 @@
+"""What the round page needs to show its background downloads."""
+
+from fastapi import Request
+from sqlmodel import Session
+
+from app.i18n import translator_for
+from app.jobs.service import round_jobs
+from app.jobs.views import job_out
+
+
+def job_context(request: Request, session: Session, round_id: int) -> dict:
+    """The round's jobs (in the user's language), how long files stay, the direct-download cap."""
+    settings = request.app.state.settings
+    t = translator_for(request)
+    return {"jobs": [job_out(job, t) for job in round_jobs(session, round_id=round_id)],
+            "job_keep_hours": f"{settings.job_keep_hours:g}",
+            "direct_download_max": settings.direct_download_max}

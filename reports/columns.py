@@ -1,0 +1,147 @@
+"""Rows of one frozen dataclass kept column by column, so 100,000 needs stay a few megabytes.
+
+A `Need` object with its own strings costs about 1 KB; a round of 5,000 submissions has
+100,000 of them. `Rows(Need)` keeps each field in a typed array instead: numbers as machine
+numbers, everything else (text, codes, tuples) as an index into the column's pool of distinct
+values (one byte while it has at most 256), so a dimension code, an OPD code or a title
+written by many OPDs is held once. Text that differs on
+every row (`distinct=`, e.g. a row's id) is kept as UTF-8 bytes end to end instead of pooled. It
+is a read-only sequence for the builders: iterating or indexing makes the row objects on the fly.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Generic, TypeVar, get_type_hints
+
+T = TypeVar("T")
+_NO_INT = -(2**63)
+
+
+def _kind(annotation: object, distinct: bool) -> str:
+    """'f' float | None, 'i' int | None, 'b' bool, 't' distinct str, 'o' anything else (pooled)."""
+    if distinct and annotation is str:
+        return "t"
+    if annotation is bool:
+        return "b"
+    members = set(getattr(annotation, "__args__", ())) if isinstance(
+        annotation, types.UnionType) else {annotation}
+    members.discard(type(None))
+    if members == {float}:
+        return "f"
+    if members == {int}:
+        return "i"
+    return "o"
+
+
+class _Column:
+    __slots__ = ("kind", "data", "exact", "text", "pool", "values")
+
+    def __init__(self, kind: str):
+        self.kind = kind
+        self.data = array({"f": "d", "i": "q", "b": "b", "o": "B", "t": "Q"}[kind])
+        self.exact = array("b") if kind == "f" else None  # an int stored in a float column
+        self.text = bytearray() if kind == "t" else None  # 't': data holds where each row ends
+        self.pool: dict[object, int] = {}  # 'o': distinct value -> its index in `values`
+        self.values: list[object] = []
+
+    def pooled(self, value: object) -> int:
+        """The value's index in this column's pool; the index array widens as the pool grows."""
+        try:
+            return self.pool[value]
+        except KeyError:
+            index = self.pool[value] = len(self.values)
+            self.values.append(value)
+            if index > _LARGEST[self.data.typecode]:
+                self.data = array("H" if self.data.typecode == "B" else "I", self.data)
+            return index
+
+
+_LARGEST = {"B": 2**8 - 1, "H": 2**16 - 1, "I": 2**32 - 1}
+
+
+class Rows(Sequence[T], Generic[T]):
+    """A growing, compact sequence of `cls` rows (a frozen dataclass)."""
+
+    def __init__(self, cls: type[T], rows: Iterable[T] = (), *, distinct: Iterable[str] = ()):
+        self.cls = cls
+        fields, distinct = dataclasses.fields(cls), set(distinct)
+        hints = get_type_hints(cls)  # real types, also under `from __future__ import annotations`
+        self._names = [field.name for field in fields]
+        self._columns = [_Column(_kind(hints[field.name], field.name in distinct))
+                         for field in fields]
+        self._length = 0
+        self.extend(rows)
+
+    def append(self, row: T) -> None:
+        for name, column in zip(self._names, self._columns, strict=True):
+            self._store(column, getattr(row, name))
+        self._length += 1
+
+    def extend(self, rows: Iterable[T]) -> None:
+        for row in rows:
+            self.append(row)
+
+    def _store(self, column: _Column, value: object) -> None:
+        kind = column.kind
+        if kind == "o":
+            index = column.pooled(value)  # first: it may widen `data`
+            column.data.append(index)
+        elif kind == "t" and type(value) is str:
+            column.text += value.encode("utf-8", "surrogatepass")
+            column.data.append(len(column.text))
+        elif kind == "f" and (value is None or type(value) is float or (
+                type(value) is int and abs(value) <= 2**53)):
+            column.data.append(float("nan") if value is None else float(value))
+            column.exact.append(type(value) is int)
+        elif kind == "i" and (value is None or (type(value) is int and _NO_INT < value < 2**63)):
+            column.data.append(_NO_INT if value is None else value)
+        elif kind == "b" and type(value) is bool:
+            column.data.append(value)
+        else:  # a value the annotation did not promise: keep it as it is, pooled
+            self._widen(column)
+            index = column.pooled(value)
+            column.data.append(index)
+
+    def _widen(self, column: _Column) -> None:
+        values = [self._value(column, index) for index in range(len(column.data))]
+        column.kind, column.data, column.exact, column.text = "o", array("B"), None, None
+        for value in values:
+            index = column.pooled(value)
+            column.data.append(index)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        return self.cls(*(self._value(column, index) for column in self._columns))
+
+    def __iter__(self) -> Iterator[T]:
+        make, columns = self.cls, self._columns
+        for index in range(self._length):
+            yield make(*(self._value(column, index) for column in columns))
+
+    def _value(self, column: _Column, index: int) -> object:
+        value = column.data[index]
+        kind = column.kind
+        if kind == "o":
+            return column.values[value]
+        if kind == "t":
+            start = column.data[index - 1] if index else 0
+            return column.text[start:value].decode("utf-8", "surrogatepass")
+        if kind == "f":
+            if value != value:
+                return None
+            return int(value) if column.exact[index] else value
+        if kind == "i":
+            return None if value == _NO_INT else value
+        return bool(value)
