@@ -101,31 +101,38 @@ def build_priority(needs: Sequence[Need], dimensions: list[Dimension],
     """Score every need; keep the top of the ranking and the quick-win shortlist."""
     weights = options.weights.as_dict()
     scales = _Scales(needs, dimensions, readiness)
-    count = len(needs)
-    values, ranks = np.empty(count), np.empty(count, dtype=np.int64)
-    short, dimension = np.zeros(count, dtype=bool), []
-    for i, need in enumerate(needs):  # one pass; arrays, not 100,000 tuples and a dict
-        values[i] = score(criteria(need, scales), weights)
-        ranks[i] = need.priority or 99
-        short[i] = need.timeframe == "pendek"
-        dimension.append(need.dimension or "")
-    # Ties: the OPD's own priority first, then the order the needs came in (stable).
-    order = np.lexsort((np.arange(count), ranks, -values))
-    ranked = [_ranked(rank, needs[int(i)], float(values[i]), scales, refs, labels)
-              for rank, i in enumerate(order[:options.top], start=1)]
-    quick_wins = [_ranked(rank, needs[i], float(values[i]), scales, refs, labels)
-                  for rank, i in _quick_wins(order, values, short, dimension, options)]
-    return Priority(weights=weights, ranked=ranked, total_ranked=count,
+    scored = _Scored(needs, scales, weights)
+    ranked = [_ranked(rank, needs[int(i)], float(scored.values[i]), scales, refs, labels)
+              for rank, i in enumerate(scored.order[:options.top], start=1)]
+    quick_wins = [_ranked(rank, needs[i], float(scored.values[i]), scales, refs, labels)
+                  for rank, i in _quick_wins(scored, options)]
+    return Priority(weights=weights, ranked=ranked, total_ranked=len(needs),
                     quick_wins=quick_wins, quick_win_min_score=options.quick_win_min_score,
                     quick_wins_per_dimension=options.quick_wins_per_dimension)
 
 
-def _quick_wins(order: np.ndarray, values: np.ndarray, short: np.ndarray, dimension: list[str],
-                options: PriorityOptions) -> list[tuple[int, int]]:
+class _Scored:
+    """Every need's score in arrays (not 100,000 tuples and a dict) and the ranking order."""
+
+    def __init__(self, needs: Sequence[Need], scales: _Scales, weights: dict[str, float]):
+        count = len(needs)
+        self.values, ranks = np.empty(count), np.empty(count, dtype=np.int64)
+        self.short, self.dimension = np.zeros(count, dtype=bool), []
+        for i, need in enumerate(needs):  # one pass
+            self.values[i] = score(criteria(need, scales), weights)
+            ranks[i] = need.priority or 99
+            self.short[i] = need.timeframe == "pendek"
+            self.dimension.append(need.dimension or "")
+        # Ties: the OPD's own priority first, then the order the needs came in (stable).
+        self.order = np.lexsort((np.arange(count), ranks, -self.values))
+
+
+def _quick_wins(scored: _Scored, options: PriorityOptions) -> list[tuple[int, int]]:
     """(rank, need index) of the shortlist: best first, short term, a few per dimension."""
+    values, short, dimension = scored.values, scored.short, scored.dimension
     taken: dict[str, int] = {}
     chosen = []
-    for rank, i in enumerate(order.tolist(), start=1):
+    for rank, i in enumerate(scored.order.tolist(), start=1):
         if values[i] < options.quick_win_min_score:
             break
         key = dimension[i]
@@ -150,8 +157,5 @@ def _ranked(rank: int, need: Need, value: float, scales: _Scales, refs: dict[str
 def shortlist(needs: list[Need], dimensions: list[Dimension], readiness: list[Readiness],
               options: PriorityOptions) -> list[int]:
     """The indexes in `needs` of the quick-win shortlist (the same rule as build_priority)."""
-    weights = options.weights.as_dict()
-    scales = _Scales(needs, dimensions, readiness)
-    scored = [(score(criteria(need, scales), weights), i) for i, need in enumerate(needs)]
-    order = sorted(scored, key=lambda s: (-s[0], needs[s[1]].priority or 99, s[1]))
-    return [i for _, i in _quick_wins(order, needs, options)]
+    scored = _Scored(needs, _Scales(needs, dimensions, readiness), options.weights.as_dict())
+    return [i for _, i in _quick_wins(scored, options)]
