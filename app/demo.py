@@ -10,7 +10,7 @@ from app.auth.accounts import create_user
 from app.models import Role, User
 from app.opds.service import ImportOutcome, import_opds
 from app.planning.demo import load_demo_plan
-from app.sample.demo_round import DemoRoundSummary, load_demo_round
+from app.sample.demo.round import DemoRoundSummary, load_demo_round
 
 REGISTER = Path(__file__).parent / "data" / "opd-luwu-utara.csv"
 # Documented in the README; `survei demo` refuses to run in production.

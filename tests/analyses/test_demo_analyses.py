@@ -6,7 +6,7 @@ from collections import Counter
 
 from app.clock import local_today
 from app.demo import load_demo
-from app.sample.demo_round import load_demo_round
+from app.sample.demo.round import load_demo_round
 from tests.analyses.conftest import sheet
 from tests.support.factories import login
 

@@ -6,7 +6,7 @@ from openpyxl import load_workbook
 
 from app.clock import local_today
 from app.demo import load_demo
-from app.sample.demo_round import load_demo_round
+from app.sample.demo.round import load_demo_round
 from tests.support.factories import login
 
 

@@ -18,7 +18,7 @@ from app.questionnaires.answers.carried import CHANGED, RETIRED, SAME, carried_r
 from app.questionnaires.service import definition_of
 from app.rounds.service import create_round, set_status
 from app.sample.answers import AnswerFaker, Sizes
-from app.sample.demo_cast import NOT_STARTED, TARGETS, DemoContext, officer_of
+from app.sample.demo.cast import NOT_STARTED, TARGETS, DemoContext, officer_of
 from app.submissions import review, service
 
 PREVIOUS_NAME = "Periode Pengisian 2025"

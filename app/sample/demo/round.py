@@ -18,9 +18,9 @@ from app.questionnaires.service import definition_of, publish, versions
 from app.rounds.service import accepts_answers, asked, create_round, set_status
 from app.sample import DEFAULT_QUESTIONNAIRE
 from app.sample.answers import AnswerFaker, Sizes
-from app.sample.demo_analyses import load_demo_analyses
-from app.sample.demo_cast import NOT_STARTED, TARGETS, DemoContext, officer_of
-from app.sample.demo_previous import confirm_carried, load_previous_round
+from app.sample.demo.analyses import load_demo_analyses
+from app.sample.demo.cast import NOT_STARTED, TARGETS, DemoContext, officer_of
+from app.sample.demo.previous import confirm_carried, load_previous_round
 from app.submissions import review, service
 from app.types import utcnow
 
