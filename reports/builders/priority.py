@@ -101,6 +101,19 @@ def build_priority(needs: Sequence[Need], dimensions: list[Dimension],
     """Score every need; keep the top of the ranking and the quick-win shortlist."""
     weights = options.weights.as_dict()
     scales = _Scales(needs, dimensions, readiness)
+    order, values, short, dimension = _scored(needs, scales, weights)
+    count = len(needs)
+    ranked = [_ranked(rank, needs[int(i)], float(values[i]), scales, refs, labels)
+              for rank, i in enumerate(order[:options.top], start=1)]
+    quick_wins = [_ranked(rank, needs[i], float(values[i]), scales, refs, labels)
+                  for rank, i in _quick_wins(order, values, short, dimension, options)]
+    return Priority(weights=weights, ranked=ranked, total_ranked=count,
+                    quick_wins=quick_wins, quick_win_min_score=options.quick_win_min_score,
+                    quick_wins_per_dimension=options.quick_wins_per_dimension)
+
+
+def _scored(needs: Sequence[Need], scales: _Scales, weights: dict[str, float]):
+    """(order, scores, short-term flags, dimensions) of the needs, best first."""
     count = len(needs)
     values, ranks = np.empty(count), np.empty(count, dtype=np.int64)
     short, dimension = np.zeros(count, dtype=bool), []
@@ -110,14 +123,7 @@ def build_priority(needs: Sequence[Need], dimensions: list[Dimension],
         short[i] = need.timeframe == "pendek"
         dimension.append(need.dimension or "")
     # Ties: the OPD's own priority first, then the order the needs came in (stable).
-    order = np.lexsort((np.arange(count), ranks, -values))
-    ranked = [_ranked(rank, needs[int(i)], float(values[i]), scales, refs, labels)
-              for rank, i in enumerate(order[:options.top], start=1)]
-    quick_wins = [_ranked(rank, needs[i], float(values[i]), scales, refs, labels)
-                  for rank, i in _quick_wins(order, values, short, dimension, options)]
-    return Priority(weights=weights, ranked=ranked, total_ranked=count,
-                    quick_wins=quick_wins, quick_win_min_score=options.quick_win_min_score,
-                    quick_wins_per_dimension=options.quick_wins_per_dimension)
+    return np.lexsort((np.arange(count), ranks, -values)), values, short, dimension
 
 
 def _quick_wins(order: np.ndarray, values: np.ndarray, short: np.ndarray, dimension: list[str],
@@ -150,8 +156,6 @@ def _ranked(rank: int, need: Need, value: float, scales: _Scales, refs: dict[str
 def shortlist(needs: list[Need], dimensions: list[Dimension], readiness: list[Readiness],
               options: PriorityOptions) -> list[int]:
     """The indexes in `needs` of the quick-win shortlist (the same rule as build_priority)."""
-    weights = options.weights.as_dict()
     scales = _Scales(needs, dimensions, readiness)
-    scored = [(score(criteria(need, scales), weights), i) for i, need in enumerate(needs)]
-    order = sorted(scored, key=lambda s: (-s[0], needs[s[1]].priority or 99, s[1]))
-    return [i for _, i in _quick_wins(order, needs, options)]
+    order, values, short, dimension = _scored(needs, scales, options.weights.as_dict())
+    return [i for _, i in _quick_wins(order, values, short, dimension, options)]
