@@ -34,6 +34,11 @@ def dossier_filename(opd_code: str, number: int) -> str:
     return f"{safe}-revisi-{number}.pdf"
 
 
+def round_zip_filename(round_id: int) -> str:
+    """The ZIP's download name, direct or from the job: "berkas-isian-periode-7.zip"."""
+    return f"berkas-isian-periode-{round_id}.zip"
+
+
 def write_round_dossiers(db: Database, *, round_id: int, path: Path, lang: str, base_url: str,
                          timezone: str, progress: Progress | None = None) -> int:
     """Write the round's dossiers as a ZIP at `path`; returns how many PDFs it holds."""

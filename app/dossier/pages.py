@@ -5,9 +5,9 @@
     GET /rounds/{id}/dossiers.zip          planner: every dossier of the round in one ZIP
     GET /verifikasi/{code}                 anyone: OPD, round, revision time and status only
 
-The ZIP is written here, in the request (a few seconds for a regency's ~60 OPDs); the
-background-job path for very large rounds comes with the jobs queue (issue 13), which can run
-`archive.write_round_dossiers` unchanged.
+The ZIP is written in the request while the round has at most SURVEI_DIRECT_DOWNLOAD_MAX
+submitted OPDs; a larger round is sent to the round page's jobs section, where the job kind
+"dossiers" (app/dossier/job.py) runs `archive.write_round_dossiers` in the background.
 """
 
 import tempfile
@@ -16,19 +16,25 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import FileResponse, RedirectResponse, Response
 from starlette.background import BackgroundTask
 
 from app.auth.policy import Principal, public
 from app.deps import DatabaseDep, SessionDep, client_ip
 from app.dossier import verify as verification
-from app.dossier.archive import dossier_filename, record_round_download, write_round_dossiers
+from app.dossier.archive import (
+    dossier_filename,
+    record_round_download,
+    round_zip_filename,
+    write_round_dossiers,
+)
 from app.dossier.code import normalise
 from app.dossier.document import dossier_pdf
-from app.dossier.service import dossier_of, record_download
+from app.dossier.service import dossier_of, record_download, round_submissions
 from app.downloads import attachment
 from app.errors import NotFound, TooManyRequests, file_responses
 from app.i18n import language_of
+from app.jobs.limits import over_limit
 from app.review.deps import StaffDep, StaffSubmission
 from app.rounds.deps import PlannerDep, PlannerRound
 from app.submissions.access import OfficerRoundDep
@@ -70,19 +76,22 @@ def submission_dossier(request: Request, session: SessionDep, submission: StaffS
 
 
 @router.get("/rounds/{round_id}/dossiers.zip", response_class=FileResponse, responses=ZIP)
-def round_dossiers(request: Request, db: DatabaseDep, round_: PlannerRound,
-                   principal: PlannerDep):
-    """Every submitted OPD's dossier of the round (latest revision each), in one ZIP."""
+def round_dossiers(request: Request, db: DatabaseDep, session: SessionDep,
+                   round_: PlannerRound, principal: PlannerDep):
+    """Every submitted OPD's dossier of the round (latest revision each), in one ZIP; a large
+    round goes to the round page's background jobs instead."""
+    if over_limit(request, len(round_submissions(session, round_id=round_.id)), round_.id):
+        return RedirectResponse(f"/rounds/{round_.id}?notice=dossiers_large#jobs",
+                                status_code=303)
     settings = request.app.state.settings
     path = Path(tempfile.gettempdir()) / f"survei-dossiers-{uuid.uuid4().hex}.zip"
     count = write_round_dossiers(db, round_id=round_.id, path=path, lang=language_of(request),
                                  base_url=settings.base_url, timezone=settings.timezone)
     record_round_download(db, actor=principal.user, round_id=round_.id, count=count,
                           ip=client_ip(request))
-    name = f"berkas-isian-periode-{round_.id}.zip"
     return FileResponse(path, media_type="application/zip",
                         headers={"Cache-Control": "no-store",
-                                 "Content-Disposition": attachment(name)},
+                                 "Content-Disposition": attachment(round_zip_filename(round_.id))},
                         background=BackgroundTask(path.unlink, missing_ok=True))
 
 

@@ -24,7 +24,7 @@ class JobStart(BaseModel):
     """Which job, with the options of the export (or report) download."""
 
     kind: str = Field(default="export", max_length=32,
-                      description="export (the workbook, CSV or JSON) or report")
+                      description="export (the workbook, CSV or JSON), report or dossiers (ZIP)")
     format: str | None = Field(default=None, max_length=8,
                                description="export: xlsx, csv or json; report: html, pdf or json")
     header: Literal["labels", "codes"] | None = None

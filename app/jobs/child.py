@@ -54,6 +54,7 @@ def execute(spec: dict, emit: Emit) -> int:
         context = JobContext(db=db, round_id=spec["round_id"], params=spec["params"],
                              path=part, actor_name=spec["actor_name"],
                              timezone=spec["timezone"], regency=spec.get("regency", ""),
+                             base_url=spec.get("base_url", ""),
                              progress=EventProgress(emit))
         output = module.run(context)
         part.replace(final)

@@ -4,6 +4,7 @@ A kind module provides
     params(session, round_id, raw: dict) -> dict    checked options (AppError when wrong)
     describe(params, t) -> str                      the options in words, for the round page
     run(ctx: JobContext) -> JobOutput               writes ctx.path, calling ctx.progress
+optionally ROLES, the roles that may start it and download its file (default: all staff),
 and is imported only where it is used (the child process imports just the one it runs).
 Adding a kind (e.g. the dossier ZIP of a round) is one line here and one module.
 """
@@ -17,11 +18,12 @@ from pathlib import Path
 from types import ModuleType
 
 from app.db import Database
-from app.errors import BadRequest
+from app.errors import BadRequest, Forbidden
 
 KINDS = {
     "export": "app.exports.job",
     "report": "app.reports_web.job",
+    "dossiers": "app.dossier.job",
 }
 
 
@@ -48,6 +50,8 @@ class JobContext:
     regency: str = ""
     """The regency's name (planning tables say whose plan it is)."""
     progress: Progress = field(default_factory=Progress)
+    base_url: str = ""
+    """The site's address (the dossiers' verification links)."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,13 @@ def kind_module(name: str) -> ModuleType:
     if name not in KINDS:
         raise BadRequest("job.unknown_kind", kind=name)
     return importlib.import_module(KINDS[name])
+
+
+def check_role(name: str, role: str) -> None:
+    """Forbidden when the kind names the roles it admits (ROLES) and `role` is not one."""
+    roles = getattr(kind_module(name), "ROLES", None)
+    if roles is not None and role not in roles:
+        raise Forbidden("job.kind_forbidden")
 
 
 def describe(name: str, params: dict, t: Callable[..., str]) -> str:

@@ -12,8 +12,14 @@ def too_large(request: Request, session: Session, round_id: int,
               options: ExportOptions) -> bool:
     """True for a page when more submissions pass the filters than a direct download may hold;
     an API call is answered 409 (job.too_large) instead."""
-    limit = request.app.state.settings.direct_download_max
     count = count_submissions(session, round_id=round_id, options=options)
+    return over_limit(request, count, round_id)
+
+
+def over_limit(request: Request, count: int, round_id: int) -> bool:
+    """True for a page when `count` submissions are more than a direct download may hold;
+    an API call is answered 409 (job.too_large) instead."""
+    limit = request.app.state.settings.direct_download_max
     if count <= limit:
         return False
     if request.url.path.startswith("/api/"):

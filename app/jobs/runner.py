@@ -149,6 +149,7 @@ class JobRunner:
                 "round_id": job.round_id,
                 "params": job.params, "path": str(path), "actor_name": job.created_by_name,
                 "timezone": self.settings.timezone, "regency": self.settings.regency_name,
+                "base_url": self.settings.base_url,
                 "nice": self.settings.job_nice,
                 "database_url": self.settings.database_url}
         try:

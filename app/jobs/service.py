@@ -22,7 +22,7 @@ from app.clock import utcnow
 from app.db import Database
 from app.errors import Conflict, NotFound
 from app.jobs import files
-from app.jobs.kinds import JobOutput, kind_module
+from app.jobs.kinds import JobOutput, check_role, kind_module
 from app.models import Job, JobState, User
 
 STALE_SECONDS = 90
@@ -37,6 +37,7 @@ def worker_name() -> str:
 def start_job(session: Session, *, round_id: int, kind: str, raw: dict, actor: User,
               ip: str | None = None, restart_of: int | None = None) -> Job:
     """Queue a job after its kind checked the options; audited as job.started; commits."""
+    check_role(kind, actor.role)
     params = kind_module(kind).params(session, round_id, raw)
     job = Job(kind=kind, round_id=round_id, params=params, created_by_id=actor.id,
               created_by_name=(actor.full_name or actor.username)[:120])

@@ -24,7 +24,8 @@ from app.web import render
 
 router = APIRouter(tags=["pages: rounds"])
 # Notices a redirect may ask the progress page to show (anything else is ignored).
-NOTICES = ("created", "opened", "closed", "extended", "approved", "job_started", "report_large")
+NOTICES = ("created", "opened", "closed", "extended", "approved", "job_started", "report_large",
+           "dossiers_large")
 
 
 @router.get("/rounds")
