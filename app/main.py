@@ -9,7 +9,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from app import docs, migrate
+from app import docs, migrate, tables  # noqa: F401  (tables: every table registered)
 from app.auth.login import Limiters
 from app.auth.tokens import new_token
 from app.config import Settings, load_settings

@@ -5,13 +5,14 @@ from fastapi import APIRouter, Request
 from app.accounts import service
 from app.accounts.deps import AdminDep, AdminManagedUser, ManagedUser, PlannerDep
 from app.accounts.message import link_message, one_time_link
+from app.accounts.models import Role, User
 from app.accounts.schemas import AccountPublic, AccountUpdate, InviteIn, LinkPublic, RoleIn
 from app.auth import api_tokens
 from app.auth.api import TokenPublic
 from app.deps import SessionDep
 from app.errors import API_ERRORS
 from app.i18n import translator
-from app.models import Opd, Role, User
+from app.opds.models import Opd
 from app.types import DbId
 
 router = APIRouter(prefix="/api/v1", tags=["api: accounts"], responses=API_ERRORS)

@@ -8,11 +8,12 @@ from fastapi.responses import RedirectResponse
 from app.accounts import service
 from app.accounts.deps import AdminDep, AdminManagedUser, ManagedUser, PlannerDep
 from app.accounts.message import link_message, one_time_link
+from app.accounts.models import Role, User
 from app.auth import api_tokens
 from app.deps import SessionDep
 from app.errors import Invalid
 from app.i18n import translator
-from app.models import Opd, Role, User
+from app.opds.models import Opd
 from app.opds.service import list_opds
 from app.security.headers import forbid_referrer
 from app.types import DbId

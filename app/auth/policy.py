@@ -12,12 +12,12 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlmodel import Session
 
+from app.accounts.models import ApiToken, Role, User, UserSession
 from app.auth import api_tokens
 from app.auth.service import resolve_session
 from app.auth.tokens import same
 from app.deps import SAFE_METHODS, SessionDep
 from app.errors import Forbidden, Unauthorized
-from app.models import ApiToken, Role, User, UserSession
 from app.security import csrf
 
 CSRF_FIELD = "csrf_token"

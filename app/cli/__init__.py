@@ -2,6 +2,7 @@
 
 import typer
 
+from app import tables  # noqa: F401  (every table registered before a session flushes)
 from app.cli import accounts, backup, db, demo, export, forms, opds, report, rounds, serve
 
 cli = typer.Typer(help="Survei Kebutuhan Smart City.", no_args_is_help=True,

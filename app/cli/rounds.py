@@ -10,8 +10,9 @@ from app.clock import local_today
 from app.config import load_settings
 from app.errors import AppError
 from app.i18n import translator
-from app.models import Opd, Round
+from app.opds.models import Opd
 from app.rounds.forms import parse_local
+from app.rounds.models import Round
 from app.rounds.service import create_round, list_rounds
 from app.rounds.versions import published
 

@@ -18,6 +18,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from app import tables  # noqa: F401  (every table registered before a session flushes)
+
 Emit = Callable[[dict], None]
 COUNT_EVERY_SECONDS = 0.5
 

@@ -12,7 +12,7 @@ from app.downloads import attachment
 from app.errors import NotFound
 from app.jobs import files, service
 from app.jobs.kinds import check_role
-from app.models import JobState
+from app.jobs.models import JobState
 
 
 def job_file(request: Request, db: Database, session: Session, *, round_id: int, job_id: int,

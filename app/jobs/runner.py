@@ -24,7 +24,7 @@ from app.config import Settings
 from app.db import Database
 from app.jobs import child, files, service
 from app.jobs.kinds import KINDS, JobOutput
-from app.models import Job
+from app.jobs.models import Job
 
 log = logging.getLogger("app.jobs")
 HEARTBEAT_SECONDS = 5.0
