@@ -16,6 +16,7 @@ from app.monev import models as _monev  # noqa: F401
 from app.opds import models as _opds  # noqa: F401
 from app.planning import models as _planning  # noqa: F401
 from app.questionnaires import models as _questionnaires  # noqa: F401
+from app.regencies import models as _regencies  # noqa: F401
 from app.review import models as _review  # noqa: F401
 from app.rounds import models as _rounds  # noqa: F401
 from app.spbe import models as _spbe  # noqa: F401

@@ -15,6 +15,7 @@ from app.errors import Invalid
 from app.i18n import translator
 from app.opds.models import Opd
 from app.opds.service import list_opds
+from app.regencies.context import site_of
 from app.security.headers import forbid_referrer
 from app.types import DbId
 from app.web import render
@@ -66,7 +67,7 @@ def account_invite(request: Request, session: SessionDep, principal: PlannerDep,
 
 
 def _link_page(request: Request, session, user: User, token: str, purpose: str):
-    link = one_time_link(request.app.state.settings.base_url, token)
+    link = one_time_link(site_of(request).settings.base_url, token)
     message = link_message(name=user.full_name, username=user.username, link=link,
                            purpose=purpose, _=translator("id"))
     page = render(request, "accounts/link.html", {"user": user, "link": link,

@@ -49,7 +49,7 @@ def execute(spec: dict, emit: Emit) -> int:
 
     final = Path(spec["path"])
     part = final.with_name(final.name + ".part")
-    db = Database(spec["database_url"])
+    db = Database(spec["database_url"], schema=spec.get("database_schema", ""))
     try:
         module = (importlib.import_module(spec["module"]) if spec.get("module")
                   else kind_module(spec["kind"]))

@@ -151,7 +151,8 @@ class JobRunner:
                 "timezone": self.settings.timezone, "regency": self.settings.regency_name,
                 "base_url": self.settings.base_url,
                 "nice": self.settings.job_nice,
-                "database_url": self.settings.database_url}
+                "database_url": self.settings.database_url,
+                "database_schema": self.settings.database_schema}
         try:
             handle = self.launch(spec)
         except Exception:  # noqa: BLE001 - e.g. no process could be started

@@ -7,8 +7,8 @@ import dataclasses
 
 from sqlmodel import Session
 
-from app.planning.context import Regency
 from app.planning.view import planning_view
+from app.regencies.context import Regency
 from app.rounds.models import Round
 from reports.results import PlanningSection, PlanTable, Report
 

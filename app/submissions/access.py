@@ -24,6 +24,7 @@ from app.opds.models import Opd
 from app.questionnaires.models import Questionnaire as QuestionnaireRow
 from app.questionnaires.schema import Questionnaire
 from app.questionnaires.service import definition_of
+from app.regencies.context import site_of
 from app.rounds.models import Round, RoundOpd, RoundStatus
 from app.rounds.service import accepts_answers, deadline
 from app.submissions import service
@@ -140,4 +141,4 @@ OfficerRoundDep = Annotated[OfficerRound, Depends(officer_round)]
 
 def local_today(request: Request) -> dt.date:
     """Today in the service's time zone (WITA by default), as the form's today() sees it."""
-    return clock.local_today(request.app.state.settings.timezone)
+    return clock.local_today(site_of(request).settings.timezone)
