@@ -13,6 +13,10 @@ class Role(StrEnum):
     planner = "planner"
     viewer = "viewer"
     admin = "admin"
+    coordinator = "coordinator"  # national (Komdigi / provinsi): the home database only
+
+
+REGENCY_ROLES = (Role.officer, Role.planner, Role.viewer, Role.admin)
 
 
 class User(SQLModel, table=True):

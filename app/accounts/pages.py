@@ -8,7 +8,7 @@ from fastapi.responses import RedirectResponse
 from app.accounts import service
 from app.accounts.deps import AdminDep, AdminManagedUser, ManagedUser, PlannerDep
 from app.accounts.message import link_message, one_time_link
-from app.accounts.models import Role, User
+from app.accounts.models import REGENCY_ROLES, Role, User
 from app.auth import api_tokens
 from app.deps import SessionDep
 from app.errors import Invalid
@@ -31,7 +31,8 @@ def account_list(request: Request, session: SessionDep, _principal: PlannerDep,
     """Every account with its role, OPD and last login."""
     flt = service.AccountFilter(q=q.strip()[:100], role=role, active=active)
     rows = service.list_accounts(session, flt=flt)
-    return render(request, "accounts/list.html", {"rows": rows, "flt": flt, "roles": list(Role)})
+    return render(request, "accounts/list.html",
+                  {"rows": rows, "flt": flt, "roles": list(REGENCY_ROLES)})
 
 
 def _invite_form(request: Request, session, principal, values: dict, errors: dict,
@@ -85,7 +86,7 @@ def account_detail(request: Request, session: SessionDep, user: ManagedUser,
 def _detail(request, session, principal, user: User, errors: dict, *, notice: str = "",
             status: int = 200):
     context = {"user": user, "opd": session.get(Opd, user.opd_id) if user.opd_id else None,
-               "opds": list_opds(session), "errors": errors, "roles": list(Role),
+               "opds": list_opds(session), "errors": errors, "roles": list(REGENCY_ROLES),
                "manageable": service.may_manage(principal.user, user.role)
                and user.id != principal.user.id,
                "notice": notice if notice in NOTICES else "",

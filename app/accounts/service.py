@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, or_, select
 
 from app import audit
-from app.accounts.models import Role, User
+from app.accounts.models import REGENCY_ROLES, Role, User
 from app.auth import accounts, api_tokens
 from app.auth.service import end_sessions
 from app.errors import Conflict, Forbidden, Invalid, NotFound
@@ -30,6 +30,8 @@ class AccountFilter:
 
 def may_manage(actor: User, role: str) -> bool:
     """Whether `actor` may invite or manage an account with `role`."""
+    if role not in REGENCY_ROLES:
+        return False  # coordinators are made on the command line of the home regency only
     return actor.role == Role.admin or (actor.role == Role.planner and role in PLANNER_MANAGES)
 
 

@@ -6,7 +6,7 @@ from sqlmodel import select
 from app.accounts.message import one_time_link
 from app.accounts.models import Role, User
 from app.auth import accounts, api_tokens
-from app.cli.common import fail, open_database, settings
+from app.cli.common import fail, home_settings, open_database, settings
 from app.errors import AppError
 from app.i18n import translator
 
@@ -25,7 +25,8 @@ def _explain(error: AppError) -> str:
 @user_cli.command("add")
 def add(
     username: str = typer.Argument(..., help="Login name (lowercase)."),
-    role: Role = typer.Option(..., help="officer, planner, viewer or admin."),
+    role: Role = typer.Option(..., help="officer, planner, viewer, admin, or coordinator "
+                              "(national; home regency only)."),
     opd: str | None = typer.Option(None, help="OPD code (officers only)."),
     full_name: str = typer.Option("", help="Full name."),
     nip: str | None = typer.Option(None, help="NIP (18 digits)."),
@@ -33,6 +34,8 @@ def add(
 ) -> None:
     """Create an account and print its one-time link to set a password (valid 7 days)."""
     config = settings()
+    if role == Role.coordinator and config.regency_code != home_settings().regency_code:
+        fail("a coordinator account belongs to the home regency: add it without --regency")
     db = open_database(config)
     try:
         with db.write_session() as session:

@@ -94,11 +94,14 @@ class Sites:
         return self._by_code.get(code)
 
     def all(self) -> list[Site]:
+        """Every site, the home one first (re-reading the register when it is stale)."""
+        if time.monotonic() - self._loaded >= RELOAD_SECONDS:
+            self.load()
         return list(self._by_code.values())
 
     def close(self) -> None:
         """Stop every site's job runner and close the regencies' own databases."""
-        for site in self.all():
+        for site in list(self._by_code.values()):
             if site.jobs is not None:
                 site.jobs.stop()
             if site is not self.home:

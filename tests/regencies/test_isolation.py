@@ -4,6 +4,7 @@ host, answers as to a stranger (401, or 303 to the login page; public routes no 
 other regency's rows stay as they were; in both directions. Both regencies hold the same world,
 so the same usernames and the same ids exist on both sides."""
 
+import pytest
 from sqlalchemy import func
 from sqlmodel import select
 
@@ -83,7 +84,11 @@ def test_home_users_are_strangers_on_the_other_regency(other, app, client, db, s
     assert before["counts"]["Submission"] == 1 and after == before
 
 
+@pytest.mark.postgres
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
 def test_the_other_regencys_users_are_strangers_at_home(other, app, client, db, settings):
+    """On PostgreSQL, where both regencies share one server and pool (on SQLite each is a file
+    of its own, and the direction above already shows it)."""
     failures, before, after = strangers_everywhere(
         app, client, from_db=other.db, from_settings=other.settings, to_db=db,
         to_host="testserver")

@@ -97,7 +97,7 @@ def signed_in(app, db, settings: Settings, user: User) -> TestClient:
 # --- the role x route matrix (tests/test_route_policy.py) -------------------------------------
 
 ROLE_USERS = {"officer_a": Role.officer, "officer_b": Role.officer, "viewer": Role.viewer,
-              "planner": Role.planner, "admin": Role.admin}
+              "planner": Role.planner, "admin": Role.admin, "coordinator": Role.coordinator}
 
 
 @dataclass
@@ -114,7 +114,7 @@ def build_matrix_world(db) -> MatrixWorld:
         a, _ = make_opd(session, "OPD-A", "Dinas A"), make_opd(session, "OPD-B", "Dinas B")
         users = {"officer_a": _user(session, "officer_a", "officer", "OPD-A"),
                  "officer_b": _user(session, "officer_b", "officer", "OPD-B")}
-        for role in ("viewer", "planner", "admin"):
+        for role in ("viewer", "planner", "admin", "coordinator"):
             users[role] = _user(session, role, role)
         target = _user(session, "sasaran", "officer", "OPD-A")
         token = create_link(session, user=target, purpose="invite")

@@ -1,0 +1,1 @@
+from tests.regencies.conftest import other  # noqa: F401  (a second regency, 73.15)

@@ -1,0 +1,95 @@
+"""The coordinator's /nasional: every regency's rounds and how far their OPDs are, read from
+each regency's own database; nobody else may see it, and it exists on the home host only."""
+
+from datetime import UTC, datetime, timedelta
+
+from sqlmodel import select
+
+from app.accounts.models import User
+from app.auth.accounts import create_user
+from app.national.progress import COUNTED, RegencyRound, overdue_count, totals
+from app.rounds.models import Round
+from app.types import utcnow
+from tests.rounds.world import build_world, signed_in, submit
+from tests.support.factories import make_opd
+from tests.support.forms import open_round_with_form
+
+NOW = datetime(2031, 3, 2, 1, 0, tzinfo=UTC)
+
+
+def test_overdue_counts_opds_past_their_deadline_that_sent_nothing():
+    before, after = NOW - timedelta(days=1), NOW + timedelta(days=1)
+    statuses = ["draft", "not_started", "submitted", "needs_revision", "draft", "approved"]
+    deadlines = [before, before, before, before, after, before]
+    assert overdue_count(statuses, deadlines, NOW) == 3
+    assert overdue_count(["draft"], [None], NOW) == 0
+
+
+def test_totals_add_up_every_regency_and_round():
+    counts = dict.fromkeys(COUNTED, 0)
+    rows = [RegencyRound("73.22", "Luwu Utara", "2026", "open", None, 3,
+                         {**counts, "submitted": 1, "draft": 2}, 2),
+            RegencyRound("73.22", "Luwu Utara", "2025", "closed", None, 2,
+                         {**counts, "approved": 2}, 0),
+            RegencyRound("73.15", "Luwu Timur", None, None, None, 0, counts, 0)]
+    assert totals(rows) == {"regencies": 2, "rounds": 2, "asked": 5, "overdue": 2,
+                            "not_started": 0, "draft": 2, "submitted": 1,
+                            "needs_revision": 0, "approved": 2}
+
+
+def _coordinator(app, db, settings):
+    with db.write_session() as session:
+        user = create_user(session, username="komdigi", role="coordinator",
+                           full_name="Koordinator Komdigi")
+        session.commit()
+    return signed_in(app, db, settings, user)
+
+
+def test_the_coordinator_sees_every_regency_and_its_progress(other, app, client, db, settings):
+    world = build_world(db)  # Luwu Utara: a round asking 3 OPDs
+    submit(db, world, world.opd_a)
+    with db.write_session() as session:
+        late = session.get(Round, world.round.id)
+        late.closes_at = utcnow() - timedelta(days=2)  # past: B and C have sent nothing
+        session.commit()
+    coordinator = _coordinator(app, db, settings)
+    page = coordinator.get("/nasional")
+    assert page.status_code == 200
+    text = page.text
+    assert "73.22 Kabupaten Luwu Utara" in text and "73.15 Kabupaten Luwu Timur" in text
+    assert "Belum ada periode pengisian" in text  # Luwu Timur has no round yet
+    body = coordinator.get("/api/v1/nasional/progress").json()
+    home = body["rounds"][0]
+    assert (home["regency_code"], home["round"], home["asked"]) == ("73.22", "Periode 2026", 3)
+    assert (home["counts"]["submitted"], home["sent"], home["overdue"]) == (1, 1, 2)
+    assert body["rounds"][1] == {**body["rounds"][1], "regency_code": "73.15", "round": None}
+    assert body["totals"]["regencies"] == 2 and body["totals"]["asked"] == 3
+
+
+def test_a_round_of_the_other_regency_shows_up(other, app, client, db, settings):
+    with other.db.write_session() as session:
+        opds = [make_opd(session, f"DINAS-{n}", f"Dinas {n}") for n in range(4)]
+        open_round_with_form(session, opds)
+        session.commit()
+    body = _coordinator(app, db, settings).get("/api/v1/nasional/progress").json()
+    lutim = [r for r in body["rounds"] if r["regency_code"] == "73.15"]
+    assert [(r["round"], r["asked"], r["counts"]["not_started"]) for r in lutim] == [
+        ("Periode 2026", 4, 4)]
+
+
+def test_regency_staff_may_not_see_it_and_coordinators_see_nothing_of_a_regency(
+        other, app, client, db, settings):
+    world = build_world(db)
+    admin = signed_in(app, db, settings, world.users["admin"])
+    assert admin.get("/nasional").status_code == 403
+    coordinator = _coordinator(app, db, settings)
+    assert coordinator.get("/rounds").status_code == 403
+    assert coordinator.get(f"/rounds/{world.round.id}/export.xlsx").status_code == 403
+    cookie = "; ".join(f"{name}={value}" for name, value in coordinator.cookies.items())
+    client.cookies.clear()
+    elsewhere = client.get(f"http://{other.host}/nasional", headers={"cookie": cookie},
+                           follow_redirects=False)
+    assert elsewhere.status_code == 303 and elsewhere.headers["location"].startswith("/login")
+    with db.session() as session:
+        assert session.exec(select(User).where(User.role == "coordinator")).one().username \
+            == "komdigi"
