@@ -25,9 +25,11 @@ DEMO_ACCOUNTS = (
 
 
 def load_demo(session: Session, *, today: dt.date, timezone: str = "Asia/Makassar",
+              register: bytes | None = None, with_round: bool = True,
               ) -> tuple[ImportOutcome, list[str], DemoRoundSummary | None]:
     """Load the register, the accounts and the demo round; a second run changes nothing."""
-    outcome = import_opds(session, filename=REGISTER.name, data=REGISTER.read_bytes())
+    register = REGISTER.read_bytes() if register is None else register
+    outcome = import_opds(session, filename=REGISTER.name, data=register)
     created = []
     for username, role, opd, name, password in DEMO_ACCOUNTS:
         if session.exec(select(User).where(User.username == username)).first():
@@ -35,7 +37,7 @@ def load_demo(session: Session, *, today: dt.date, timezone: str = "Asia/Makassa
         create_user(session, username=username, role=role.value, opd_code=opd, full_name=name,
                     password=password)
         created.append(username)
-    if not outcome.ok:
+    if not outcome.ok or not with_round:
         return outcome, created, None
     summary = load_demo_round(session, today=today)
     planner = session.exec(select(User).where(User.username == "perencana")).first()

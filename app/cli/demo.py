@@ -5,9 +5,12 @@ import typer
 from app import clock
 from app.cli.common import fail, open_database, settings
 from app.demo import DEMO_ACCOUNTS, load_demo
+from app.regencies.demo import COORDINATOR, load_national_demo
 
 
-def demo() -> None:
+def demo(national: bool = typer.Option(
+        False, "--national", help="Also two more regencies (Luwu Timur, Palopo) with their "
+                                  "own data, and a national coordinator account.")) -> None:
     """Load the OPD register, one account per role and an open demo round (safe to run twice)."""
     config = settings()
     if config.env == "production":
@@ -29,3 +32,12 @@ def demo() -> None:
                f"/rounds/{round_summary.round_id}/planning")
     for username, role, opd, _name, password in DEMO_ACCOUNTS:
         typer.echo(f"  {username:<16} {role.value:<8} {opd or '':<14} password: {password}")
+    if national:
+        db = open_database(config)
+        try:
+            for line in load_national_demo(db, config, today=today):
+                typer.echo(line)
+        finally:
+            db.dispose()
+        username, _name, password = COORDINATOR
+        typer.echo(f"  {username:<16} coordinator (/nasional)        password: {password}")

@@ -1,19 +1,27 @@
 """`survei regency add|list`, `survei --regency CODE …` and `survei db upgrade` over every
 regency; an installation from before regencies upgrades in place with its data unchanged."""
 
+import pytest
+from fastapi.testclient import TestClient
 from sqlmodel import select
 
 from app import migrate
 from app.accounts.models import User
 from app.config import load_settings
 from app.db import Database
+from app.main import create_app
 from app.opds.models import Opd
 from app.regencies.models import RegisteredRegency
 from app.regencies.sites import open_database, regency_settings
-from tests.support.cli import run, use_database
-from tests.support.factories import make_opd
+from tests.support.cli import run, use_database, use_sqlite_copy
+from tests.support.factories import csrf_from, make_opd
 
 BEFORE_REGENCIES = "5626c897b34e"  # the newest revision without the regency register
+
+
+@pytest.fixture
+def cli_db(monkeypatch, tmp_path, sqlite_template) -> str:
+    return use_sqlite_copy(monkeypatch, tmp_path, sqlite_template)
 
 
 def usernames(db: Database) -> list[str]:
@@ -79,3 +87,27 @@ def test_an_installation_from_before_regencies_upgrades_in_place(empty_url):
             assert session.exec(select(RegisteredRegency)).all() == []
     finally:
         db.dispose()
+
+
+def test_the_national_demo_shows_three_regencies_to_the_coordinator(cli_db, tmp_path):
+    made = run("demo", "--national")
+    assert made.exit_code == 0, made.stderr
+    assert "73.15 Kabupaten Luwu Timur on http://7315.localhost:8000" in made.stdout
+    assert "73.73 Kota Palopo on http://7373.localhost:8000" in made.stdout
+    assert run("demo", "--national").exit_code == 0  # a second run changes nothing
+    settings = load_settings(env="test", var_dir=tmp_path / "cli-var", database_url=cli_db,
+                             secret_key="s" * 40, job_concurrency=0)
+    with TestClient(create_app(settings)) as client:
+        token = csrf_from(client.get("/login").text)
+        signed = client.post("/login", data={"username": "koordinator", "csrf_token": token,
+                                             "password": "demo-koordinator-2026"})
+        assert signed.status_code == 200
+        rounds = client.get("/api/v1/nasional/progress").json()["rounds"]
+        page = client.get("/nasional").text
+        lutim = client.get("http://7315.localhost/login").text
+    assert [(r["regency_code"], r["round"]) for r in rounds] == [
+        ("73.22", "Periode Pengisian 2026"), ("73.22", "Periode Pengisian 2025"),
+        ("73.15", "Periode Pengisian 2026"), ("73.15", "Periode Pengisian 2025"),
+        ("73.73", None)]
+    assert "Kota Palopo" in page and "Belum ada periode pengisian" in page
+    assert "Kabupaten Luwu Timur" in lutim
