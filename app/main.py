@@ -46,6 +46,7 @@ ROUTER_MODULES = (
     "app.dossier.pages",
     "app.planning.pages", "app.planning.api",
     "app.national.pages", "app.national.api",
+    "app.sharing.pages",
 )
 # Page modules whose file downloads are in the OpenAPI document (their HTML pages are not).
 DOWNLOAD_MODULES = frozenset({"app.exports.pages", "app.questionnaires.pages",

@@ -19,6 +19,7 @@ from app.questionnaires import models as _questionnaires  # noqa: F401
 from app.regencies import models as _regencies  # noqa: F401
 from app.review import models as _review  # noqa: F401
 from app.rounds import models as _rounds  # noqa: F401
+from app.sharing import models as _sharing  # noqa: F401
 from app.spbe import models as _spbe  # noqa: F401
 from app.submissions import models as _submissions  # noqa: F401
 from app.uploads import models as _uploads  # noqa: F401

@@ -14,12 +14,14 @@ class RegencyRound:
 
     regency_code: str
     regency_name: str
+    round_id: int | None
     round_name: str | None  # None: the regency has no round yet
     round_status: str | None
     closes_at: datetime | None
     asked: int
     counts: dict[str, int]
     overdue: int
+    shared: bool = False  # the regency shares its raw answers with the coordinator
 
     @property
     def sent(self) -> int:

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from sqlmodel import Session, select
 
+from app.accounts.models import User
 from app.clock import utcnow
+from app.errors import Conflict, Forbidden, NotFound
+from app.exports.options import ExportOptions, Format
+from app.exports.service import ExportResult, export_round, submission_count
 from app.national.progress import COUNTED, RegencyRound, overdue_count
 from app.regencies.context import Site
 from app.rounds.models import Round, RoundOpd
+from app.sharing.service import shares_raw_answers
 from app.submissions.models import Submission
 
 
@@ -20,13 +26,15 @@ def regency_rounds(sites: list[Site], *, now: datetime | None = None) -> list[Re
     rows: list[RegencyRound] = []
     for site in sites:
         with site.db.session() as session:
-            found = _rounds(session, site, now)
+            shared = shares_raw_answers(session)
+            found = _rounds(session, site, now, shared)
         rows.extend(found or [RegencyRound(site.regency.code, site.regency.name, None, None,
-                                           None, 0, dict.fromkeys(COUNTED, 0), 0)])
+                                           None, None, 0, dict.fromkeys(COUNTED, 0), 0,
+                                           shared)])
     return rows
 
 
-def _rounds(session: Session, site: Site, now: datetime) -> list[RegencyRound]:
+def _rounds(session: Session, site: Site, now: datetime, shared: bool) -> list[RegencyRound]:
     rounds = session.exec(select(Round).order_by(Round.id.desc())).all()
     if not rounds:
         return []
@@ -44,9 +52,26 @@ def _rounds(session: Session, site: Site, now: datetime) -> list[RegencyRound]:
         for status in status_of:
             counts[status] = counts.get(status, 0) + 1
         deadlines = [entry.closes_at or round_.closes_at for entry in asked]
-        found.append(RegencyRound(site.regency.code, site.regency.name, round_.name,
+        found.append(RegencyRound(site.regency.code, site.regency.name, round_.id, round_.name,
                                   round_.status, round_.closes_at, len(asked), counts,
-                                  overdue_count(status_of, deadlines, now)))
+                                  overdue_count(status_of, deadlines, now), shared))
     return found
 
 
+
+
+def shared_export(site: Site, *, round_id: int, coordinator: User, path: Path,
+                  limit: int) -> ExportResult:
+    """A regency's workbook for the coordinator, only where it shares its raw answers; audited
+    in the regency's log (by name: the coordinator has no account there) and at home."""
+    with site.db.session() as session:
+        if not shares_raw_answers(session):
+            raise Forbidden("national.not_shared", regency=site.regency.name)
+        if session.get(Round, round_id) is None:
+            raise NotFound()
+        if submission_count(session, round_id=round_id) > limit:
+            raise Conflict("national.export_large", limit=limit)
+    result = export_round(site.db, round_id=round_id, options=ExportOptions(), fmt=Format.xlsx,
+                          path=path, actor_name=f"{coordinator.username} (nasional)",
+                          timezone=site.settings.timezone)
+    return result

@@ -27,11 +27,11 @@ def test_overdue_counts_opds_past_their_deadline_that_sent_nothing():
 
 def test_totals_add_up_every_regency_and_round():
     counts = dict.fromkeys(COUNTED, 0)
-    rows = [RegencyRound("73.22", "Luwu Utara", "2026", "open", None, 3,
+    rows = [RegencyRound("73.22", "Luwu Utara", 2, "2026", "open", None, 3,
                          {**counts, "submitted": 1, "draft": 2}, 2),
-            RegencyRound("73.22", "Luwu Utara", "2025", "closed", None, 2,
+            RegencyRound("73.22", "Luwu Utara", 1, "2025", "closed", None, 2,
                          {**counts, "approved": 2}, 0),
-            RegencyRound("73.15", "Luwu Timur", None, None, None, 0, counts, 0)]
+            RegencyRound("73.15", "Luwu Timur", None, None, None, None, 0, counts, 0)]
     assert totals(rows) == {"regencies": 2, "rounds": 2, "asked": 5, "overdue": 2,
                             "not_started": 0, "draft": 2, "submitted": 1,
                             "needs_revision": 0, "approved": 2}
