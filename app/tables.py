@@ -13,6 +13,7 @@ from app.frameworks import models as _frameworks  # noqa: F401
 from app.health import models as _health  # noqa: F401
 from app.jobs import models as _jobs  # noqa: F401
 from app.monev import models as _monev  # noqa: F401
+from app.national import models as _national  # noqa: F401
 from app.opds import models as _opds  # noqa: F401
 from app.planning import models as _planning  # noqa: F401
 from app.questionnaires import models as _questionnaires  # noqa: F401

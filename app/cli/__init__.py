@@ -12,6 +12,7 @@ from app.cli import (
     demo,
     export,
     forms,
+    national,
     opds,
     regencies,
     report,
@@ -42,6 +43,7 @@ cli.command("backup")(backup.backup_command)
 cli.command("restore")(backup.restore_command)
 cli.add_typer(db.cli, name="db")
 cli.add_typer(regencies.cli, name="regency")
+cli.add_typer(national.cli, name="core")
 cli.add_typer(opds.cli, name="opd")
 cli.add_typer(forms.cli, name="form")
 cli.add_typer(rounds.cli, name="round")

@@ -4,7 +4,9 @@ from pathlib import Path
 
 import typer
 
-from app.cli.common import fail, open_database
+from app.cli.common import fail, home_settings, open_database
+from app.db import Database
+from app.national.core import current_core
 from app.questionnaires.outline import outline as outline_text
 from app.questionnaires.service import publish as publish_workbook
 from app.questionnaires.xlsform import load_xlsform
@@ -51,9 +53,16 @@ def outline(file: Path = typer.Argument(..., help="An XLSForm workbook (.xlsx)."
 def publish(file: Path = typer.Argument(..., help="An XLSForm workbook (.xlsx).")) -> None:
     """Publish a new version after the compatibility check against earlier versions."""
     data = _read(file)
+    home = home_settings()
+    core_db = Database(home.database_url, schema=home.database_schema)
+    try:
+        with core_db.session() as session:
+            core = current_core(session)
+    finally:
+        core_db.dispose()
     db = open_database()
     with db.write_session() as session:
-        outcome = publish_workbook(session, filename=file.name, data=data)
+        outcome = publish_workbook(session, filename=file.name, data=data, core=core)
     db.dispose()
     for warning in outcome.warnings:
         typer.echo(f"{file}: warning: {warning}", err=True)

@@ -3,13 +3,14 @@
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, File, UploadFile
+from fastapi import APIRouter, Depends, File, Request, UploadFile
 from pydantic import BaseModel
 
 from app.auth.policy import Principal, planners, staff
 from app.deps import SessionDep
 from app.errors import API_ERRORS, Invalid, PayloadTooLarge
 from app.limits import upload_cap
+from app.national.core import core_of
 from app.questionnaires.service import MAX_WORKBOOK_BYTES
 from app.rounds import versions
 from app.types import DbId
@@ -55,12 +56,12 @@ def questionnaire_list(session: SessionDep, _principal: StaffDep):
 
 @router.post("/questionnaires", response_model=VersionPublic, status_code=201,
              max_body_size=upload_cap(MAX_WORKBOOK_BYTES))
-def questionnaire_upload(session: SessionDep, principal: PlannerDep,
+def questionnaire_upload(request: Request, session: SessionDep, principal: PlannerDep,
                          file: Annotated[UploadFile, File()]):
     """Publish an XLSForm workbook; 422 lists the problems by sheet, row and column."""
     data = file.file.read(MAX_WORKBOOK_BYTES + 1)
     outcome = versions.upload(session, filename=file.filename or "form.xlsx", data=data,
-                              actor=principal.user)
+                              actor=principal.user, core=core_of(request))
     if not outcome.ok:
         problems = [{"sheet": p.sheet, "row": p.row, "column": p.column, "message": p.message}
                     for p in outcome.problems]

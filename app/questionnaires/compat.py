@@ -69,3 +69,58 @@ def _removed_choices(after: Question, new: Questionnaire, used: set[str]) -> lis
 
 def _place(repeat_path: tuple[str, ...]) -> str:
     return f"repeat {'/'.join(repeat_path)}" if repeat_path else "outside any repeat"
+
+
+LOCAL_PREFIX = "lokal_"
+# What a national core item is, beyond its name: a regency may reword labels and hints, never
+# change what is asked, how it is checked or where it sits.
+_LOCKED = ("type", "list_name", "required", "relevant", "constraint", "calculation",
+           "choice_filter", "repeat_count")
+
+
+def check_core(core: Questionnaire, new: Questionnaire) -> list[str]:
+    """Why `new`, a regency's edition of the national core questionnaire, changes a core item
+    or adds one outside the local namespace (empty when it keeps the core as it is)."""
+    problems = []
+    for before in core.walk():
+        name = before.element.name
+        after = new.locate(name)
+        if after is None:
+            problems.append(f'core item "{name}" is missing; the national core cannot change')
+        elif type(after.element) is not type(before.element):
+            problems.append(f'core item "{name}": a {_kind(before.element)} in the national '
+                            f"core, a {_kind(after.element)} here; the core cannot change")
+        elif after.repeat_path != before.repeat_path:
+            problems.append(f'core item "{name}": moved from {_place(before.repeat_path)} to '
+                            f"{_place(after.repeat_path)}; the core cannot change")
+        else:
+            problems += _locked_changes(name, before.element, after.element, core, new)
+    core_names = {located.element.name for located in core.walk()}
+    for located in new.walk():
+        name = located.element.name
+        if name not in core_names and not name.startswith(LOCAL_PREFIX):
+            problems.append(f'item "{name}" is not in the national core: name local items '
+                            f'{LOCAL_PREFIX}… (e.g. {LOCAL_PREFIX}{name})')
+    return problems
+
+
+def _locked_changes(name: str, before, after, core: Questionnaire,
+                    new: Questionnaire) -> list[str]:
+    changed = [attr for attr in _LOCKED
+               if _comparable(getattr(before, attr, None)) != _comparable(getattr(after, attr,
+                                                                                  None))]
+    if getattr(before, "list_name", None) and "list_name" not in changed:
+        old_codes = [choice.name for choice in core.choices(before.list_name)]
+        if old_codes != [choice.name for choice in new.choices(after.list_name)]:
+            changed.append("choices")
+    return [f'core item "{name}": {", ".join(changed)} changed from the national core; '
+            "the core cannot change"] if changed else []
+
+
+def _comparable(value):
+    """An expression compares by its source text; anything else as it is."""
+    return getattr(value, "source", value)
+
+
+def _kind(element: object) -> str:
+    return type(element).__name__.lower()

@@ -10,6 +10,7 @@ from app.deps import DatabaseDep, SessionDep
 from app.downloads import attachment
 from app.errors import file_responses
 from app.limits import upload_cap
+from app.national.core import core_of
 from app.questionnaires.service import MAX_WORKBOOK_BYTES
 from app.rounds import versions
 from app.types import DbId
@@ -41,7 +42,8 @@ def questionnaire_upload(request: Request, session: SessionDep, principal: Plann
     """Publish an XLSForm workbook; problems are listed by sheet, row and column."""
     data = file.file.read(MAX_WORKBOOK_BYTES + 1) if file else b""
     filename = (file.filename or "form.xlsx") if file else "form.xlsx"
-    outcome = versions.upload(session, filename=filename, data=data, actor=principal.user)
+    outcome = versions.upload(session, filename=filename, data=data, actor=principal.user,
+                              core=core_of(request))
     if not outcome.ok:
         return _list(request, session, outcome=outcome, status=outcome.status)
     notice = "unchanged" if outcome.unchanged else "published"

@@ -10,7 +10,7 @@ from app import audit
 from app.accounts.models import User
 from app.frameworks.binding import binding_problems
 from app.frameworks.registry import load_registry
-from app.questionnaires.compat import check_compatibility
+from app.questionnaires.compat import check_compatibility, check_core
 from app.questionnaires.models import Questionnaire as QuestionnaireRow
 from app.questionnaires.schema import Questionnaire
 from app.questionnaires.xlsform import FormError, load_xlsform
@@ -51,9 +51,11 @@ _definitions: dict[tuple[int | None, str], Questionnaire] = {}
 
 
 def publish(
-    session: Session, *, filename: str, data: bytes, actor: User | None = None
+    session: Session, *, filename: str, data: bytes, actor: User | None = None,
+    core: Questionnaire | None = None,
 ) -> PublishOutcome:
-    """Check the workbook and its compatibility with earlier versions, then store it; commits."""
+    """Check the workbook and its compatibility with earlier versions (and, for an edition of
+    the national `core`, that every core item is kept as it is), then store it; commits."""
     loaded = load_xlsform(data, filename=filename)
     if not loaded.ok:
         return PublishOutcome(problems=[str(e) for e in loaded.errors], warnings=loaded.warnings,
@@ -73,6 +75,8 @@ def publish(
                    "change `version` on the settings sheet")
         return PublishOutcome(problems=[message], warnings=loaded.warnings)
     problems = _incompatibilities(session, earlier, new)
+    if core is not None and new.form_id == core.form_id:
+        problems += check_core(core, new)
     if problems:
         return PublishOutcome(problems=problems, warnings=loaded.warnings)
     row = _store(session, new, filename=filename, data=data, sha=sha, actor=actor)

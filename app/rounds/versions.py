@@ -63,9 +63,10 @@ class UploadOutcome:
         return 413 if self.too_large else 422
 
 
-def upload(session: Session, *, filename: str, data: bytes, actor: User) -> UploadOutcome:
+def upload(session: Session, *, filename: str, data: bytes, actor: User,
+           core: Questionnaire | None = None) -> UploadOutcome:
     """Publish a workbook; on failure, report problems located where the loader can. Commits."""
-    outcome = publish(session, filename=filename, data=data, actor=actor)
+    outcome = publish(session, filename=filename, data=data, actor=actor, core=core)
     if outcome.ok:
         return UploadOutcome(row=outcome.row, warnings=outcome.warnings,
                              unchanged=outcome.unchanged)

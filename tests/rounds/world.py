@@ -82,13 +82,15 @@ def _cookie_name(settings: Settings) -> str:
     return "__Host-survei_session" if settings.secure_cookies else "survei_session"
 
 
-def signed_in(app, db, settings: Settings, user: User) -> TestClient:
-    """A client with a fresh session for `user`; the app's lifespan must be running (use the
-    `client` fixture in the same test)."""
+def signed_in(app, db, settings: Settings, user: User,
+              base_url: str = "http://testserver") -> TestClient:
+    """A client with a fresh session for `user` (on the host of `base_url`: the regency whose
+    `db` holds the user); the app's lifespan must be running (use the `client` fixture in the
+    same test)."""
     with db.write_session() as session:
         opened = open_session(session, settings=settings, user=session.get(User, user.id))
         session.commit()
-    client = TestClient(app)
+    client = TestClient(app, base_url=base_url)
     client.cookies.set(_cookie_name(settings), opened.token)
     client.headers["X-CSRF-Token"] = opened.row.csrf_token
     return client
