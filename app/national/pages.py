@@ -33,11 +33,12 @@ def national_progress(request: Request, _principal: CoordinatorDep):
     return render(request, "national/progress.html", {"rows": rows, "totals": totals(rows)})
 
 
-@router.get("/nasional/{code}/rounds/{round_id}/export.xlsx")
-def national_export(request: Request, code: RegencyCode, round_id: DbId, session: SessionDep,
+@router.get("/nasional/{regency_code}/rounds/{round_id}/export.xlsx")
+def national_export(request: Request, regency_code: RegencyCode, round_id: DbId,
+                    session: SessionDep,
                     principal: CoordinatorDep):
     """A regency's consolidated workbook, where that regency shares its raw answers."""
-    site = request.app.state.sites.by_code(code)
+    site = request.app.state.sites.by_code(regency_code)
     if site is None:
         raise NotFound()
     handle, name = tempfile.mkstemp(prefix="survei-national-", suffix=".xlsx")
@@ -50,7 +51,7 @@ def national_export(request: Request, code: RegencyCode, round_id: DbId, session
         path.unlink(missing_ok=True)
         raise
     audit.record(session, action="national.export_downloaded", actor=principal.user,
-                 object_type="regency", object_id=code, ip=client_ip(request),
+                 object_type="regency", object_id=regency_code, ip=client_ip(request),
                  round_id=round_id)
     session.commit()
     return FileResponse(path, media_type=result.media_type,

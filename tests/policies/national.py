@@ -4,7 +4,7 @@ sharing setting (app/sharing)."""
 DECLARED = {
     ("GET", "/nasional"): "coordinator",
     ("GET", "/api/v1/nasional/progress"): "coordinator",
-    ("GET", "/nasional/{code}/rounds/{round_id}/export.xlsx"): "coordinator",
+    ("GET", "/nasional/{regency_code}/rounds/{round_id}/export.xlsx"): "coordinator",
     ("GET", "/sharing"): "admin",
     ("POST", "/sharing"): "admin",
 }
@@ -12,7 +12,7 @@ EXPECTED_GET = {
     "/nasional": {"anonymous": 303, "coordinator": 200, "*": 403},
     "/api/v1/nasional/progress": {"anonymous": 401, "coordinator": 200, "*": 403},
     # the world's regency shares nothing: refused (tests/national/test_shared.py downloads)
-    "/nasional/{code}/rounds/{round_id}/export.xlsx": {"anonymous": 303, "*": 403},
+    "/nasional/{regency_code}/rounds/{round_id}/export.xlsx": {"anonymous": 303, "*": 403},
     "/sharing": {"anonymous": 303, "admin": 200, "*": 403},
 }
-PLACEHOLDERS = {"{code}": lambda db, world: "73.22"}
+PLACEHOLDERS = {"{regency_code}": lambda db, world: "73.22"}
