@@ -5,7 +5,6 @@ from pathlib import Path
 import typer
 
 from app.cli.common import fail, home_settings, open_database
-from app.db import Database
 from app.national.core import current_core
 from app.questionnaires.outline import outline as outline_text
 from app.questionnaires.service import publish as publish_workbook
@@ -53,8 +52,7 @@ def outline(file: Path = typer.Argument(..., help="An XLSForm workbook (.xlsx)."
 def publish(file: Path = typer.Argument(..., help="An XLSForm workbook (.xlsx).")) -> None:
     """Publish a new version after the compatibility check against earlier versions."""
     data = _read(file)
-    home = home_settings()
-    core_db = Database(home.database_url, schema=home.database_schema)
+    core_db = open_database(home_settings())  # the national core lives at home
     try:
         with core_db.session() as session:
             core = current_core(session)
