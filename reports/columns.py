@@ -6,7 +6,8 @@ numbers, everything else (text, codes, tuples) as an index into the column's poo
 values (one byte while it has at most 256), so a dimension code, an OPD code or a title
 written by many OPDs is held once. Text that differs on
 every row (`distinct=`, e.g. a row's id) is kept as UTF-8 bytes end to end instead of pooled. It
-is a read-only sequence for the builders: iterating or indexing makes the row objects on the fly.
+is a read-only sequence for the builders: iterating or indexing makes the row objects on the fly;
+`column` reads one field without making rows, and `replace` swaps whole fields, sharing the rest.
 """
 
 from __future__ import annotations
@@ -112,6 +113,26 @@ class Rows(Sequence[T], Generic[T]):
         for value in values:
             index = column.pooled(value)
             column.data.append(index)
+
+    def column(self, name: str) -> Iterator[object]:
+        """One field's values, row by row (no row objects are made)."""
+        column = self._columns[self._names.index(name)]
+        return (self._value(column, index) for index in range(self._length))
+
+    def replace(self, **fields: Iterable[object]) -> Rows[T]:
+        """These rows with the named fields' values replaced; the other columns are shared."""
+        copy = Rows(self.cls)
+        copy._names, copy._length, copy._columns = self._names, self._length, list(self._columns)
+        hints = get_type_hints(self.cls)
+        for name, values in fields.items():
+            position = self._names.index(name)
+            column = _Column(_kind(hints[name], self._columns[position].kind == "t"))
+            for value in values:
+                copy._store(column, value)
+            if len(column.data) != self._length:
+                raise ValueError(f"{name}: {len(column.data)} values for {self._length} rows")
+            copy._columns[position] = column
+        return copy
 
     def __len__(self) -> int:
         return self._length

@@ -7,6 +7,8 @@ indicator, applications (section C) and datasets (section D).
 
 from __future__ import annotations
 
+import sys
+
 from app.analyses import fields as f
 from app.exports.flatten import choice_labels, repeat_rows
 from app.exports.masterplan import MasterplanSpec
@@ -83,13 +85,13 @@ class Collector:
         cost = row.get(cost_field) if cost_field else None
         self.needs.append(LinkedNeed(
             record.opd_code, record.opd_name, _text(row.get(name_field)) if name_field else "",
-            indicator, float(cost) if _is_number(cost) else None, _text(row.get("_id"))))
+            indicator, float(cost) if _is_number(cost) else None, _row_id(row.get("_id"))))
 
     def _app(self, record: SubmissionRecord, row: dict) -> AppRecord:
         integrated = row.get(f.APP_INTEGRATED)
         return AppRecord(
             opd_code=record.opd_code, opd_name=record.opd_name, submission_id=record.id,
-            row_id=_text(row.get("_id")), name=_text(row.get(f.APP_NAME)),
+            row_id=_row_id(row.get("_id")), name=_text(row.get(f.APP_NAME)),
             function=_text(row.get(f.APP_FUNCTION)), kind=_text(row.get(f.APP_KIND)),
             status=_text(row.get(f.APP_STATUS)),
             status_label=self.label(f.APP_STATUS, row.get(f.APP_STATUS)),
@@ -112,7 +114,13 @@ class Collector:
 
 
 def _text(value: object) -> str:
-    return "" if value is None else str(value)
+    """The answer as text, interned: the rows of a big round hold each repeated text once,
+    not one copy per parsed answers document."""
+    return "" if value is None else sys.intern(str(value))
+
+
+def _row_id(value: object) -> str:
+    return "" if value is None else str(value)  # unique per row: interning would only add
 
 
 def _is_number(value: object) -> bool:

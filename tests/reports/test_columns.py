@@ -1,5 +1,9 @@
 """reports.columns.Rows: the compact needs give back exactly the rows that went in."""
 
+import dataclasses
+
+import pytest
+
 from reports.columns import Rows
 from reports.inputs import Application, Need
 
@@ -23,3 +27,20 @@ def test_a_value_the_annotation_did_not_promise_is_kept():
     needs = [Need("A", "t", priority=3), Need("A", "t", priority="2a")]  # type: ignore[arg-type]
     assert list(Rows(Application, apps)) == apps
     assert list(Rows(Need, needs)) == needs
+
+
+def test_replaced_fields_read_back_and_the_others_are_the_same_rows():
+    needs = _needs(600)
+    rows = Rows(Need, needs, distinct=("row_id",))
+    placed = rows.replace(dimension=(f"X{i % 400}" for i in range(600)),
+                          element=(None for _ in range(600)))
+    assert list(placed) == [dataclasses.replace(n, dimension=f"X{i % 400}", element=None)
+                            for i, n in enumerate(needs)]
+    assert list(rows) == needs  # the original is untouched
+    assert list(rows.column("row_id")) == [n.row_id for n in needs]
+
+
+def test_replacing_a_field_with_too_few_values_is_refused():
+    rows = Rows(Need, _needs(3))
+    with pytest.raises(ValueError, match="dimension: 2 values for 3 rows"):
+        rows.replace(dimension=["A", "B"])
