@@ -42,7 +42,10 @@ def test_the_day_is_the_regencys_day_not_utcs(frozen_clock):
 def test_date_sensitive_tests_pass_on_any_day(machine_clock, frozen_now):
     if shutil.which("faketime") is None:
         missing("faketime not found (apt-get install faketime)")
-    env = os.environ | {"SURVEI_TEST_NOW": frozen_now}
+    # The child runs in one process, whatever runs this suite (CI's pytest-xdist workers).
+    env = {name: value for name, value in os.environ.items()
+           if not name.startswith(("PYTEST_XDIST", "PYTEST_ADDOPTS"))}
+    env["SURVEI_TEST_NOW"] = frozen_now
     command = ["faketime", machine_clock, sys.executable, "-m", "pytest", "-q",
                "-p", "no:cacheprovider", "-m", "not postgres and not browser", *DATE_SENSITIVE]
     run = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
