@@ -9,6 +9,7 @@ GET /rounds/{id}/export.json   the JSON document     &opd=CODE&opd=CODE…&na=bl
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -21,7 +22,13 @@ from app.deps import DatabaseDep, SessionDep, client_ip
 from app.downloads import attachment
 from app.errors import file_responses
 from app.exports.options import EXTENSIONS, ExportOptions, Format, Scope
-from app.exports.service import asked_opds, export_round, round_or_404, submission_count
+from app.exports.service import (
+    ExportResult,
+    asked_opds,
+    export_round,
+    round_or_404,
+    submission_count,
+)
 from app.frameworks.choices import framework_choices
 from app.i18n import language_of
 from app.jobs.limits import too_large
@@ -77,13 +84,19 @@ def download(request: Request, db, principal: Principal, round_id: int, fmt: For
         big = too_large(request, session, round_id, options)
     if big:
         return RedirectResponse(f"/rounds/{round_id}/export", status_code=303)
+    return send_export(lambda path: export_round(
+        db, round_id=round_id, options=options, fmt=fmt, path=path, actor=principal.user,
+        ip=client_ip(request), timezone=site_of(request).settings.timezone), fmt)
+
+
+def send_export(write: Callable[[Path], ExportResult], fmt: Format) -> FileResponse:
+    """Write an export into a temporary file and send it; the file is removed afterwards (or
+    at once when writing fails)."""
     handle, name = tempfile.mkstemp(prefix="survei-export-", suffix=f".{EXTENSIONS[fmt]}")
     os.close(handle)
     path = Path(name)
     try:
-        result = export_round(db, round_id=round_id, options=options, fmt=fmt,
-                              path=path, actor=principal.user, ip=client_ip(request),
-                              timezone=site_of(request).settings.timezone)
+        result = write(path)
     except BaseException:
         path.unlink(missing_ok=True)
         raise

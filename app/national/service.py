@@ -71,7 +71,6 @@ def shared_export(site: Site, *, round_id: int, coordinator: User, path: Path,
             raise NotFound()
         if submission_count(session, round_id=round_id) > limit:
             raise Conflict("national.export_large", limit=limit)
-    result = export_round(site.db, round_id=round_id, options=ExportOptions(), fmt=Format.xlsx,
-                          path=path, actor_name=f"{coordinator.username} (nasional)",
-                          timezone=site.settings.timezone)
-    return result
+    return export_round(site.db, round_id=round_id, options=ExportOptions(), fmt=Format.xlsx,
+                        path=path, actor_name=f"{coordinator.username} (nasional)",
+                        timezone=site.settings.timezone)
