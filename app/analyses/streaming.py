@@ -19,7 +19,8 @@ import pickle
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
+from operator import attrgetter
 
 from app.analyses.collect import Collector
 from app.analyses.sheets import (
@@ -97,24 +98,40 @@ class AppKey:
 
 
 class StagedApps:
-    """The applications in a temporary file, in the order read; their clustering keys in
-    memory, column by column."""
+    """The applications in a temporary file, in the order read (pickled as field tuples, a
+    batch at a time); their clustering keys in memory, column by column."""
+
+    BATCH = 500
 
     def __init__(self):
         self._file = tempfile.TemporaryFile(prefix="survei-apps-")  # noqa: SIM115 - closed in close()
+        self._batch: list[tuple] = []
+        self._fields = attrgetter(*(field.name for field in fields(AppRecord)))
         self.keys: Rows[AppKey] = Rows(AppKey)
 
     def append(self, app: AppRecord) -> None:
-        self._file.write(pickle.dumps(app, protocol=pickle.HIGHEST_PROTOCOL))
+        self._batch.append(self._fields(app))
+        if len(self._batch) >= self.BATCH:
+            self._flush()
         self.keys.append(AppKey(app.name, app.function, app.opd_code))
+
+    def _flush(self) -> None:
+        if self._batch:
+            pickle.dump(self._batch, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+            self._batch = []
 
     def __len__(self) -> int:
         return len(self.keys)
 
     def __iter__(self) -> Iterator[AppRecord]:
+        self._flush()
         self._file.seek(0)
-        for _ in range(len(self.keys)):
-            yield pickle.load(self._file)
+        left = len(self.keys)
+        while left:
+            batch = pickle.load(self._file)
+            left -= len(batch)
+            for values in batch:
+                yield AppRecord(*values)
 
     def close(self) -> None:
         self._file.close()
