@@ -2,7 +2,8 @@
 
 from sqlmodel import Session
 
-from app.models import AuditEvent, User
+from app.accounts.models import User
+from app.audits.models import AuditEvent
 
 
 def record(

@@ -20,9 +20,13 @@ class Settings(BaseSettings):
     env: Literal["dev", "test", "production"] = "dev"
     var_dir: Path = ROOT / "var"
     database_url: str = ""
+    database_schema: str = ""
+    """PostgreSQL: the schema of this regency's tables (empty: the server's default, public)."""
     secret_key: str = ""
     default_language: Literal["id", "en"] = "id"
     timezone: str = "Asia/Makassar"
+    regency_code: str = "73.22"
+    """The home regency's Kemendagri code; other regencies are added with `survei regency add`."""
     regency_name: str = "Kabupaten Luwu Utara"
     """The regency the service serves: printed on the Masterplan workbook and planning pages."""
     secure_cookies: bool | None = None

@@ -7,6 +7,7 @@ under concurrent submits, and deferred transactions that later write fail with "
 locked". Read transactions stay deferred, so readers never wait (WAL).
 """
 
+import copy
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -39,15 +40,28 @@ class WriteLockTimeout(RuntimeError):
 class Database:
     """An engine plus the two kinds of session: read (deferred) and write (immediate, queued)."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, *, schema: str = ""):
         self.url = url
+        self.schema = schema
         self.is_sqlite = url.startswith("sqlite")
+        self._owns_pool = True
         self.engine = _build_engine(url)
-        self._write_engine = self.engine.execution_options(**{_WRITE_OPTION: True})
         self.write_lock = threading.Lock()
         drop_connections_on_storage_faults(self.engine)
         if self.is_sqlite:
             _install_sqlite_hooks(self.engine, self.write_lock)
+        if schema:
+            self.engine = _in_schema(self.engine, schema)
+        self._write_engine = self.engine.execution_options(**{_WRITE_OPTION: True})
+
+    def in_schema(self, schema: str) -> "Database":
+        """The same server and connection pool, every table read and written in `schema` (a
+        regency's own PostgreSQL schema)."""
+        other = copy.copy(self)
+        other.schema, other._owns_pool = schema, False
+        other.engine = _in_schema(self.engine, schema)
+        other._write_engine = other.engine.execution_options(**{_WRITE_OPTION: True})
+        return other
 
     def session(self) -> Session:
         """A session for reading; on SQLite its transactions begin DEFERRED."""
@@ -65,7 +79,14 @@ class Database:
                 yield session
 
     def dispose(self) -> None:
-        self.engine.dispose()
+        if self._owns_pool:
+            self.engine.dispose()
+
+
+def _in_schema(engine: Engine, schema: str) -> Engine:
+    # SQLAlchemy renders every table without a schema as "schema".table on this engine: one
+    # pool for every regency, no statement that could reach another regency's tables.
+    return engine.execution_options(schema_translate_map={None: schema})
 
 
 def _build_engine(url: str) -> Engine:

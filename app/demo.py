@@ -6,8 +6,8 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
+from app.accounts.models import Role, User
 from app.auth.accounts import create_user
-from app.models import Role, User
 from app.opds.service import ImportOutcome, import_opds
 from app.planning.demo import load_demo_plan
 from app.sample.demo.round import DemoRoundSummary, load_demo_round

@@ -9,16 +9,17 @@ from sqlmodel import Session
 
 from app.config import Settings
 from app.db import Database
+from app.regencies.context import site_of
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 def get_settings(request: Request) -> Settings:
-    return request.app.state.settings
+    return site_of(request).settings
 
 
 def get_database(request: Request) -> Database:
-    return request.app.state.db
+    return site_of(request).db
 
 
 async def get_session(request: Request) -> AsyncIterator[Session]:
@@ -28,7 +29,7 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     lock) then runs on the event loop and never waits for a free worker thread, which under a
     burst of requests could all be waiting for that very lock.
     """
-    db: Database = request.app.state.db
+    db: Database = site_of(request).db
     factory = db.session if request.method in SAFE_METHODS else db.write_session
     session = factory()
     try:

@@ -5,11 +5,12 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 
-from app import health
+from app.accounts.models import Role
 from app.auth.policy import Principal, public
 from app.deps import DatabaseDep, SessionDep
+from app.health import api as health
 from app.i18n import language_of
-from app.models import Opd, Role
+from app.opds.models import Opd
 from app.submissions.access import local_today
 from app.submissions.form.screens import STATUS_KEYS
 from app.submissions.overview import officer_rounds

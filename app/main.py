@@ -9,7 +9,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from app import docs, migrate
+from app import docs, migrate, tables  # noqa: F401  (tables: every table registered)
 from app.auth.login import Limiters
 from app.auth.tokens import new_token
 from app.config import Settings, load_settings
@@ -17,6 +17,8 @@ from app.db import Database
 from app.errors import install_error_handlers
 from app.jobs.runner import JobRunner
 from app.limits import BodyTimeoutMiddleware, DeclaredLengthMiddleware
+from app.regencies.context import Site
+from app.regencies.sites import Sites, SitesMiddleware, home_site
 from app.responses import SafeJSONResponse
 from app.security import csrf, log_redaction
 from app.security.headers import security_headers
@@ -71,6 +73,13 @@ def prepare_database(db: Database) -> None:
         )
 
 
+def _open_site(site: Site) -> None:
+    """A regency's database ready (as the home one) and its job runner started."""
+    prepare_database(site.db)
+    site.jobs = JobRunner(site.db, site.settings)
+    site.jobs.start()
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the service; the database is opened in the lifespan, not at import."""
     settings = settings or load_settings()
@@ -78,13 +87,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         log_redaction.install()
-        app.state.db = Database(settings.database_url)
+        app.state.db = Database(settings.database_url, schema=settings.database_schema)
         prepare_database(app.state.db)
         app.state.login_limiters = Limiters.create(settings)
-        app.state.jobs = JobRunner(app.state.db, settings)
-        app.state.jobs.start()
+        app.state.sites = Sites(home_site(settings, app.state.db), on_open=_open_site)
+        _open_site(app.state.sites.home)
+        app.state.jobs = app.state.sites.home.jobs
+        app.state.sites.load()
         yield
-        app.state.jobs.stop()
+        app.state.sites.close()
         app.state.db.dispose()
 
     app = FastAPI(title="Survei Kebutuhan Smart City", version="0.1.0", lifespan=lifespan,
@@ -106,7 +117,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 def _install_middleware(app: FastAPI, settings: Settings) -> None:
-    """From the inside out: body cap and deadline, headers and cookies, compression, proxies."""
+    """From the inside out: the regency site, body cap and deadline, headers and cookies,
+    compression, proxies."""
+    app.add_middleware(SitesMiddleware)
     app.add_middleware(DeclaredLengthMiddleware, fastapi_app=app, default=settings.max_body_bytes)
     app.add_middleware(BodyTimeoutMiddleware, seconds=settings.body_timeout_seconds)
     _install_headers(app, settings)

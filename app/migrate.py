@@ -4,7 +4,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, create_engine
 
 from app.config import ROOT
 
@@ -17,9 +17,24 @@ def alembic_config(database_url: str) -> Config:
     return config
 
 
-def upgrade(database_url: str, revision: str = "head") -> None:
-    """Bring the schema up to `revision` (default: the newest)."""
-    command.upgrade(alembic_config(database_url), revision)
+def upgrade(database_url: str, revision: str = "head", *, schema: str = "") -> None:
+    """Bring the schema up to `revision` (default: the newest); on PostgreSQL `schema` names a
+    regency's own schema (created when missing)."""
+    if not schema:
+        command.upgrade(alembic_config(database_url), revision)
+        return
+    engine = create_engine(database_url)
+    try:
+        with engine.begin() as conn:
+            # The migrations name no schema: search_path puts every table, the version table
+            # and every statement of a data migration in the regency's schema.
+            conn.exec_driver_sql(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+            conn.exec_driver_sql(f'SET LOCAL search_path TO "{schema}"')
+            config = alembic_config(database_url)
+            config.attributes["connection"] = conn
+            command.upgrade(config, revision)
+    finally:
+        engine.dispose()
 
 
 def downgrade(database_url: str, revision: str = "base") -> None:

@@ -2,13 +2,17 @@
 PostgreSQL, and the integers a database column can hold."""
 
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from annotated_types import Ge, Le
-from sqlalchemy import JSON, DateTime, TypeDecorator
+from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, TypeDecorator
 from sqlalchemy.dialects.postgresql import JSONB
+from sqlmodel import Field
 
 from app.clock import utcnow  # noqa: F401 - the tables' default timestamps
+from app.db import metadata
+
+assert metadata.naming_convention  # set in app.db before any table is defined
 
 
 class UTCDateTime(TypeDecorator):
@@ -48,3 +52,26 @@ def as_db_int(text: str) -> int | None:
         return None
     value = int(text)
     return value if value <= MAX_DB_INT else None
+
+
+# Column helpers shared by every concept's tables (app/<concept>/models.py).
+def when(*, nullable: bool = False, index: bool = False) -> Any:
+    return Field(
+        default=None,
+        sa_type=UTCDateTime,
+        nullable=nullable,
+        index=index,
+    )
+
+
+def created() -> Any:
+    return Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+def fk(target: str, *, nullable: bool = False, index: bool = True, ondelete: str | None = None):
+    return Field(
+        default=None,
+        sa_column=Column(
+            Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=index
+        ),
+    )

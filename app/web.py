@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from app.i18n import language_of, translator
+from app.regencies.context import site_of
 from app.responses import encodable
 from app.security.csrf import token_for
 
@@ -43,13 +44,15 @@ def _format_number(value: int | float, lang: str) -> str:
 def render(request: Request, template: str, context: dict | None = None, *, status: int = 200):
     """Render a page in the user's language with the helpers every template may use."""
     lang = language_of(request)
-    settings = request.app.state.settings
+    site = site_of(request)
+    settings = site.settings
     principal = request.state._state.get("principal")
     values = {
         "request": request,
         "_": translator(lang),
         "lang": lang,
         "principal": principal,
+        "regency": site.regency,
         "csrf_token": token_for(request),
         "when": lambda v: _format_when(v, lang, settings.timezone),
         "number": lambda v: _format_number(v, lang),

@@ -44,7 +44,7 @@ from app.auth.service import open_session  # noqa: E402
 from app.config import load_settings  # noqa: E402
 from app.db import Database  # noqa: E402
 from app.migrate import upgrade  # noqa: E402
-from app.models import Opd  # noqa: E402
+from app.opds.models import Opd  # noqa: E402
 from app.questionnaires.service import publish  # noqa: E402
 from tests.submissions.default_answers import DEFAULT_WORKBOOK, default_answers  # noqa: E402
 from tests.submissions.worlds import open_round  # noqa: E402

@@ -37,9 +37,11 @@ from app.auth.accounts import create_user  # noqa: E402
 from app.auth.service import open_session  # noqa: E402
 from app.config import load_settings  # noqa: E402
 from app.db import Database  # noqa: E402
+from app.jobs.models import Job  # noqa: E402
 from app.jobs.service import start_job  # noqa: E402
 from app.migrate import upgrade  # noqa: E402
-from app.models import Job, Opd, Round  # noqa: E402
+from app.opds.models import Opd  # noqa: E402
+from app.rounds.models import Round  # noqa: E402
 from benchmarks.autosave import SECRET, Officer, free_port, phase  # noqa: E402
 from benchmarks.export_data import ensure_round  # noqa: E402
 from tests.submissions.worlds import open_round  # noqa: E402
@@ -74,7 +76,7 @@ def seed(url: str, officers: int) -> tuple[int, list[tuple[str, str]], int]:
 
 def _queue_later(url: str, round_id: int, planner_id: int):
     def queue() -> int:
-        from app.models import User
+        from app.accounts.models import User
 
         db = Database(url)
         with db.write_session() as session:

@@ -15,13 +15,16 @@ from sqlalchemy import insert
 from sqlmodel import Session
 
 from app import migrate
+from app.audits.models import AuditEvent
 from app.clock import local_today, utcnow
 from app.db import Database
-from app.models import AuditEvent, Opd, Round, RoundOpd, RoundStatus, Submission
+from app.opds.models import Opd
 from app.questionnaires.answers.validate import validate_answers
 from app.questionnaires.service import definition_of, publish
+from app.rounds.models import Round, RoundOpd, RoundStatus
 from app.sample import DEFAULT_QUESTIONNAIRE
 from app.sample.answers import AnswerFaker, Sizes
+from app.submissions.models import Submission
 
 SIZES = Sizes(layanan=15, aplikasi=10, dataset=10, kebutuhan=20)
 BATCH = 250

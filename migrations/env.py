@@ -3,7 +3,7 @@
 from alembic import context
 from sqlalchemy import create_engine
 
-import app.models  # noqa: F401  (registers every table)
+import app.tables  # noqa: F401  (registers every table)
 from app.db import metadata
 
 

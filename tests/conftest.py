@@ -83,6 +83,17 @@ def database_url(request, tmp_path):
     server.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def empty_url(request, tmp_path):
+    """An empty database (no schema), on each backend."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'empty.db'}"
+    server = request.getfixturevalue("postgres_server")
+    server.execute("DROP DATABASE IF EXISTS drift_check WITH (FORCE)")
+    server.execute("CREATE DATABASE drift_check")
+    return server.url("drift_check")
+
+
 @pytest.fixture
 def db(database_url):
     database = Database(database_url)

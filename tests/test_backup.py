@@ -13,7 +13,7 @@ from app.auth.api_tokens import create_api_token
 from app.backup import serve_lock
 from app.config import load_settings
 from app.db import Database
-from app.models import Submission
+from app.submissions.models import Submission
 from tests.rounds.world import build_world
 from tests.support.cli import run, use_database
 from tests.support.live_server import LiveServer

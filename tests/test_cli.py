@@ -13,12 +13,13 @@ from fastapi.testclient import TestClient
 from sqlmodel import func, select
 
 from app import migrate
+from app.accounts.models import AccountLink, User
 from app.cli.common import open_database
 from app.config import load_settings
 from app.db import Database
 from app.demo import DEMO_ACCOUNTS
 from app.main import create_app
-from app.models import AccountLink, Opd, User
+from app.opds.models import Opd
 from tests.support.cli import run, use_database, use_sqlite_copy
 from tests.support.factories import csrf_from, login, make_opd
 

@@ -7,8 +7,8 @@ from sqlalchemy import func, text
 from sqlmodel import select
 
 from app import migrate
+from app.audits.models import AuditEvent
 from app.db import Database
-from app.models import AuditEvent
 
 PROCESSES, THREADS, WRITES = 4, 3, 25
 

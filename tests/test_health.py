@@ -23,13 +23,14 @@ def test_unhealthy_when_the_schema_is_behind(client, database_url):
 
 
 def test_unhealthy_without_telling_strangers_why(client, app):
-    original = app.state.db
-    app.state.db = Database("postgresql+psycopg://survei:rahasia-db@127.0.0.1:1/survei")
+    home = app.state.sites.home
+    original = home.db
+    home.db = Database("postgresql+psycopg://survei:rahasia-db@127.0.0.1:1/survei")
     try:
         response = client.get("/healthz")
     finally:
-        app.state.db.dispose()
-        app.state.db = original
+        home.db.dispose()
+        home.db = original
     assert response.status_code == 503
     assert response.json() == {"status": "error", "database": "unavailable"}
     assert "rahasia" not in response.text and "127.0.0.1" not in response.text

@@ -9,8 +9,8 @@ import pytest
 from babel.messages.pofile import read_po
 
 from app import errors
+from app.accounts.models import Role
 from app.i18n import LANGUAGES, LOCALE_DIR, catalogue, translator
-from app.models import Role
 from app.opds.importer import KINDS
 from app.planning.labels import DYNAMIC as PLANNING_DYNAMIC
 from reports.applications import RECOMMENDATIONS

@@ -1,22 +1,11 @@
 """Alembic: upgrade head on an empty database matches the models; downgrade base empties it."""
 
-import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect
 
 from app import migrate
-from app.db import metadata
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def empty_url(request, tmp_path):
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'empty.db'}"
-    server = request.getfixturevalue("postgres_server")
-    server.execute("DROP DATABASE IF EXISTS drift_check WITH (FORCE)")
-    server.execute("CREATE DATABASE drift_check")
-    return server.url("drift_check")
+from app.tables import metadata
 
 
 def test_upgrade_head_matches_the_models_and_downgrade_base_works(empty_url):

@@ -25,10 +25,10 @@ from typing import Annotated
 from fastapi import Depends
 from fastapi.testclient import TestClient
 
+from app.accounts.models import Role
 from app.auth.policy import Principal, public
 from app.config import load_settings
 from app.main import create_app
-from app.models import Role
 from tests import policies
 from tests.rounds.world import ROLE_USERS, build_matrix_world, caller_headers
 from tests.support.policy import route_table, routes_without_policy

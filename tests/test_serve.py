@@ -12,7 +12,7 @@ import httpx2 as httpx
 import pytest
 from sqlmodel import func, select
 
-from app.models import LoginAttempt
+from app.auth.models import LoginAttempt
 from tests.support.factories import PASSWORD, make_user
 from tests.support.live_server import free_port
 

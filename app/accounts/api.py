@@ -5,13 +5,15 @@ from fastapi import APIRouter, Request
 from app.accounts import service
 from app.accounts.deps import AdminDep, AdminManagedUser, ManagedUser, PlannerDep
 from app.accounts.message import link_message, one_time_link
+from app.accounts.models import Role, User
 from app.accounts.schemas import AccountPublic, AccountUpdate, InviteIn, LinkPublic, RoleIn
 from app.auth import api_tokens
 from app.auth.api import TokenPublic
 from app.deps import SessionDep
 from app.errors import API_ERRORS
 from app.i18n import translator
-from app.models import Opd, Role, User
+from app.opds.models import Opd
+from app.regencies.context import site_of
 from app.types import DbId
 
 router = APIRouter(prefix="/api/v1", tags=["api: accounts"], responses=API_ERRORS)
@@ -22,7 +24,7 @@ def _public(session, user: User) -> AccountPublic:
 
 
 def _link(request: Request, session, user: User, token: str, purpose: str) -> LinkPublic:
-    link = one_time_link(request.app.state.settings.base_url, token)
+    link = one_time_link(site_of(request).settings.base_url, token)
     message = link_message(name=user.full_name, username=user.username, link=link,
                            purpose=purpose, _=translator("id"))
     return LinkPublic(account=_public(session, user), link=link, message=message)

@@ -4,10 +4,10 @@ from typing import Annotated
 
 from fastapi import Depends
 
+from app.accounts.models import User
 from app.accounts.service import get_user
 from app.auth.policy import Policy, Principal, admins, planners
 from app.deps import SessionDep
-from app.models import User
 from app.types import DbId
 
 PlannerDep = Annotated[Principal, Depends(planners)]

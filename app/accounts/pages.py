@@ -8,12 +8,14 @@ from fastapi.responses import RedirectResponse
 from app.accounts import service
 from app.accounts.deps import AdminDep, AdminManagedUser, ManagedUser, PlannerDep
 from app.accounts.message import link_message, one_time_link
+from app.accounts.models import Role, User
 from app.auth import api_tokens
 from app.deps import SessionDep
 from app.errors import Invalid
 from app.i18n import translator
-from app.models import Opd, Role, User
+from app.opds.models import Opd
 from app.opds.service import list_opds
+from app.regencies.context import site_of
 from app.security.headers import forbid_referrer
 from app.types import DbId
 from app.web import render
@@ -65,7 +67,7 @@ def account_invite(request: Request, session: SessionDep, principal: PlannerDep,
 
 
 def _link_page(request: Request, session, user: User, token: str, purpose: str):
-    link = one_time_link(request.app.state.settings.base_url, token)
+    link = one_time_link(site_of(request).settings.base_url, token)
     message = link_message(name=user.full_name, username=user.username, link=link,
                            purpose=purpose, _=translator("id"))
     page = render(request, "accounts/link.html", {"user": user, "link": link,

@@ -4,7 +4,8 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
-from app.models import Opd, User
+from app.accounts.models import User
+from app.opds.models import Opd
 
 
 class AccountPublic(BaseModel):

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from sqlmodel import Session, or_, select
 
 from app import audit
+from app.accounts.models import Role, User
 from app.auth import accounts, api_tokens
 from app.auth.service import end_sessions
 from app.errors import Conflict, Forbidden, Invalid, NotFound
-from app.models import Opd, Role, User
+from app.opds.models import Opd
 
 PLANNER_MANAGES = frozenset({Role.officer, Role.viewer})
 

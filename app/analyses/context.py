@@ -10,9 +10,14 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
+from app.accounts.models import User
+from app.analyses.models import RoundAnalysis
+from app.applications.models import AppDecision, NationalApp
 from app.errors import BadRequest
 from app.frameworks.registry import load_registry
-from app.models import AppDecision, NationalApp, Opd, Round, RoundAnalysis, SpbeEntry, User
+from app.opds.models import Opd
+from app.rounds.models import Round
+from app.spbe.models import SpbeEntry
 from reports.applications import Decision
 from reports.applications import NationalApp as NationalAppData
 from reports.frameworks import NATIVE, Registry

@@ -23,7 +23,7 @@ from app.exports.plan import ExportPlan, build_plan
 from app.exports.source import load_versions, submission_records
 from app.frameworks.views import framework_view, view_choices
 from app.i18n import translator
-from app.models import Round
+from app.rounds.models import Round
 from reports.analyses import Analyses, AnalysisInput, build_analyses
 from reports.frameworks import FrameworkView
 

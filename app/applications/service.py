@@ -8,9 +8,12 @@ import re
 from sqlmodel import Session, select
 
 from app import audit
+from app.accounts.models import User
 from app.analyses import fields as f
+from app.applications.models import AppDecision, NationalApp
 from app.errors import Invalid, NotFound
-from app.models import AppDecision, NationalApp, Round, Submission, User
+from app.rounds.models import Round
+from app.submissions.models import Submission
 from app.types import utcnow
 from reports.applications import RECOMMENDATIONS
 

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from app.models import AuditEvent
+from app.audits.models import AuditEvent
 
 PAGE_SIZE = 100
 

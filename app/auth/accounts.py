@@ -8,17 +8,18 @@ from sqlalchemy import update
 from sqlmodel import Session, select
 
 from app import audit
+from app.accounts.models import AccountLink, Role, User
 from app.auth.passwords import hash_password, password_problem, verify_password
 from app.auth.service import end_sessions
 from app.auth.tokens import new_token, token_hash
 from app.errors import Conflict, Invalid, NotFound
-from app.models import AccountLink, Opd, Role, User
+from app.opds.models import Opd
 from app.types import utcnow
 
 LINK_DAYS = 7
 USERNAME_RE = re.compile(r"[a-z0-9][a-z0-9._-]{2,63}")
 NIP_RE = re.compile(r"[0-9]{18}")
-MAX_FULL_NAME, MAX_PHONE = 120, 20  # the columns' sizes (app/models.py)
+MAX_FULL_NAME, MAX_PHONE = 120, 20  # the columns' sizes (app/accounts/models.py)
 
 
 def clean_nip(nip: str | None) -> str | None:

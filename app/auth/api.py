@@ -6,11 +6,12 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel, Field
 
+from app.accounts.models import ApiToken
 from app.auth import accounts, api_tokens
 from app.auth.policy import Principal, signed_in
 from app.deps import SessionDep, client_ip
 from app.errors import API_ERRORS
-from app.models import ApiToken, Opd
+from app.opds.models import Opd
 from app.types import DbId
 
 router = APIRouter(prefix="/api/v1", tags=["api: accounts"], responses=API_ERRORS)

@@ -7,10 +7,10 @@ from sqlalchemy import update
 from sqlmodel import Session, select
 
 from app import audit
+from app.accounts.models import ApiToken, Role, User
 from app.auth.tokens import new_token, token_hash
 from app.db import Database
 from app.errors import Forbidden, Invalid, NotFound
-from app.models import ApiToken, Role, User
 from app.types import utcnow
 
 MAX_NAME = 80

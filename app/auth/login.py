@@ -15,13 +15,13 @@ from anyio import to_thread
 from sqlmodel import select
 
 from app import audit
+from app.accounts.models import User
 from app.auth import throttle
 from app.auth.passwords import Hasher
 from app.auth.service import NewSession, open_session
 from app.config import Settings
 from app.db import Database
 from app.errors import ServiceUnavailable, Unauthorized
-from app.models import User
 from app.types import utcnow
 
 # Logins queued in one process before more are turned away (503): a few seconds of hashing.

@@ -11,6 +11,7 @@ from app.auth.policy import Principal, public, session_cookie_name, signed_in
 from app.deps import DatabaseDep, SessionDep, SettingsDep, client_ip
 from app.errors import AppError
 from app.i18n import LANG_COOKIE, LANGUAGES, translator_for
+from app.regencies.context import site_of
 from app.web import render
 
 router = APIRouter(tags=["pages: accounts"])
@@ -79,7 +80,7 @@ def logout(request: Request, session: SessionDep, principal: SignedInDep):
     response = RedirectResponse("/login", status_code=303)
     # Browsers ignore a `__Host-` cookie (even its deletion) unless it is Secure like when set.
     response.delete_cookie(session_cookie_name(request), path="/", httponly=True, samesite="lax",
-                           secure=bool(request.app.state.settings.secure_cookies))
+                           secure=bool(site_of(request).settings.secure_cookies))
     return response
 
 

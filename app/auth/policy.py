@@ -12,12 +12,13 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlmodel import Session
 
+from app.accounts.models import ApiToken, Role, User, UserSession
 from app.auth import api_tokens
 from app.auth.service import resolve_session
 from app.auth.tokens import same
 from app.deps import SAFE_METHODS, SessionDep
 from app.errors import Forbidden, Unauthorized
-from app.models import ApiToken, Role, User, UserSession
+from app.regencies.context import site_of
 from app.security import csrf
 
 CSRF_FIELD = "csrf_token"
@@ -44,7 +45,7 @@ class Principal:
 
 def session_cookie_name(request: Request) -> str:
     """`__Host-` prefixed behind HTTPS, so no subdomain can set or read it."""
-    secure = request.app.state.settings.secure_cookies
+    secure = site_of(request).settings.secure_cookies
     return "__Host-survei_session" if secure else "survei_session"
 
 
@@ -110,7 +111,7 @@ class Policy:
         # route's own worker-thread step could deadlock a full thread pool.
         session.commit()
         if principal and principal.api_token:
-            api_tokens.touch(request.app.state.db, principal.api_token)
+            api_tokens.touch(site_of(request).db, principal.api_token)
         check_csrf(request, principal, sent_csrf)
         if self.roles is None:
             return principal

@@ -8,9 +8,10 @@ from sqlalchemy import update
 from sqlmodel import Session, select
 
 from app import audit
+from app.accounts.models import User, UserSession
+from app.auth.models import LoginAttempt
 from app.auth.tokens import new_token, token_hash
 from app.config import Settings
-from app.models import LoginAttempt, User, UserSession
 from app.types import utcnow
 
 

@@ -29,9 +29,9 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
 from app import audit
+from app.auth.models import LoginAttempt, LoginThrottle
 from app.config import Settings
 from app.errors import TooManyRequests
-from app.models import LoginAttempt, LoginThrottle
 from app.types import utcnow
 
 KNOWN_DAYS = 30

@@ -14,25 +14,20 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from app import audit
+from app.accounts.models import User
 from app.carry.mapping import carry_answers
 from app.carry.marks import CarryMarks, last_values
+from app.carry.models import CarryForward
 from app.carry.stats import CarryStats, carry_stats
-from app.models import (
-    CarryForward,
-    ProgrammeUpdate,
-    Round,
-    RoundOpd,
-    Submission,
-    SubmissionRevision,
-    SubmissionStatus,
-    User,
-)
-from app.models import Questionnaire as QuestionnaireRow
+from app.monev.models import ProgrammeUpdate
 from app.monev.status import apply_updates
 from app.questionnaires.answers.validate import validate_answers
+from app.questionnaires.models import Questionnaire as QuestionnaireRow
 from app.questionnaires.schema import Questionnaire
 from app.questionnaires.service import definition_of
 from app.review.diff import Change, diff_answers
+from app.rounds.models import Round, RoundOpd
+from app.submissions.models import Submission, SubmissionRevision, SubmissionStatus
 
 BASES = ("approved", "submitted")
 

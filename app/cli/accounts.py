@@ -4,11 +4,11 @@ import typer
 from sqlmodel import select
 
 from app.accounts.message import one_time_link
+from app.accounts.models import Role, User
 from app.auth import accounts, api_tokens
 from app.cli.common import fail, open_database, settings
 from app.errors import AppError
 from app.i18n import translator
-from app.models import Role, User
 
 user_cli = typer.Typer(help="Accounts.", no_args_is_help=True)
 token_cli = typer.Typer(help="Personal API tokens.", no_args_is_help=True)

@@ -10,8 +10,8 @@ from app.cli.common import fail, open_database, settings
 from app.errors import AppError
 from app.exports.options import Scope
 from app.i18n import translator
-from app.planning.context import Regency
 from app.planning.report import with_planning
+from app.regencies.context import Regency
 from app.reports_web.service import ReportRequest, round_report
 from reports import render_html, report_json
 from reports.pdf import render_pdf
@@ -49,7 +49,7 @@ def report(
             built = round_report(session, round_id=round_id, request=request, actor_name="cli")
             config = settings()
             built = with_planning(built, session, round_id=round_id,
-                                  regency=Regency(config.regency_name, config.timezone))
+                                  regency=Regency.of(config))
     except AppError as error:
         fail(translator(lang)(error.key, **error.params))
     finally:

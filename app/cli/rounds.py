@@ -5,13 +5,13 @@ import json
 import typer
 from sqlmodel import select
 
-from app.cli.common import fail, open_database
+from app.cli.common import fail, open_database, settings
 from app.clock import local_today
-from app.config import load_settings
 from app.errors import AppError
 from app.i18n import translator
-from app.models import Opd, Round
+from app.opds.models import Opd
 from app.rounds.forms import parse_local
+from app.rounds.models import Round
 from app.rounds.service import create_round, list_rounds
 from app.rounds.versions import published
 
@@ -46,8 +46,8 @@ def create(
     closes: str = typer.Option("", "--closes", help="Close date, YYYY-MM-DD (local time)."),
 ) -> None:
     """Create a round in draft, optionally carried forward from an earlier round."""
-    settings = load_settings()
-    db = open_database()
+    config = settings()
+    db = open_database(config)
     with db.write_session() as session:
         versions = published(session)
         version_id = questionnaire or (versions[-1].id if versions else 0)
@@ -58,8 +58,8 @@ def create(
         try:
             round_ = create_round(session, name=name, questionnaire_id=version_id,
                                   opd_ids=list(opds.values()) or None, carry_from_id=source,
-                                  carry_basis=basis, today=local_today(settings.timezone),
-                                  closes_at=parse_local(closes, settings.timezone,
+                                  carry_basis=basis, today=local_today(config.timezone),
+                                  closes_at=parse_local(closes, config.timezone,
                                                         end_of_day=True))
         except AppError as error:
             fail(_problems(error))

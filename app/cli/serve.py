@@ -13,10 +13,10 @@ def serve(
     import uvicorn
 
     from app.backup import serve_lock
-    from app.cli.common import fail, open_database, settings
+    from app.cli.common import fail, home_settings, open_database
     from app.serving import uvicorn_options
 
-    config = settings()
+    config = home_settings()
     open_database(config).dispose()
     try:
         with serve_lock(config.var_dir):  # `survei restore` checks it

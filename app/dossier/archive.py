@@ -18,11 +18,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app import audit
+from app.accounts.models import User
 from app.db import Database
 from app.dossier.document import dossier_pdf
 from app.dossier.service import dossier_of, round_submissions
 from app.errors import NotFound
-from app.models import Round, Submission, User
+from app.rounds.models import Round
+from app.submissions.models import Submission
 from app.types import utcnow
 
 Progress = Callable[[int, int], None]

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
+from app.accounts.models import Role
 from app.dossier.archive import round_zip_filename, write_round_dossiers
 from app.exports.job import LANGS, one_of
 from app.jobs.kinds import JobContext, JobOutput
-from app.models import Role
 
 ROLES = (Role.planner, Role.admin)
 """Who may start the job and download its file (the direct ZIP's policy: planners)."""

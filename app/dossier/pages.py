@@ -35,6 +35,7 @@ from app.downloads import attachment
 from app.errors import NotFound, TooManyRequests, file_responses
 from app.i18n import language_of
 from app.jobs.limits import over_limit
+from app.regencies.context import site_of
 from app.review.deps import StaffDep, StaffSubmission
 from app.rounds.deps import PlannerDep, PlannerRound
 from app.submissions.access import OfficerRoundDep
@@ -48,7 +49,7 @@ ZIP = file_responses("application/zip", "Every dossier of the round, one PDF per
 
 def _pdf(request: Request, session, principal: Principal, submission,
          number: int | None = None) -> Response:
-    settings = request.app.state.settings
+    settings = site_of(request).settings
     dossier = dossier_of(session, submission=submission, number=number)
     pdf = dossier_pdf(dossier, lang=language_of(request), base_url=settings.base_url,
                       timezone=settings.timezone, generated_at=utcnow())
@@ -83,7 +84,7 @@ def round_dossiers(request: Request, db: DatabaseDep, session: SessionDep,
     if over_limit(request, len(round_submissions(session, round_id=round_.id)), round_.id):
         return RedirectResponse(f"/rounds/{round_.id}?notice=dossiers_large#jobs",
                                 status_code=303)
-    settings = request.app.state.settings
+    settings = site_of(request).settings
     path = Path(tempfile.gettempdir()) / f"survei-dossiers-{uuid.uuid4().hex}.zip"
     count = write_round_dossiers(db, round_id=round_.id, path=path, lang=language_of(request),
                                  base_url=settings.base_url, timezone=settings.timezone)

@@ -13,13 +13,16 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from app import audit
+from app.accounts.models import User
 from app.errors import NotFound
-from app.models import Opd, Round, Submission, SubmissionRevision, User
-from app.models import Questionnaire as QuestionnaireRow
+from app.opds.models import Opd
+from app.questionnaires.models import Questionnaire as QuestionnaireRow
 from app.questionnaires.schema import Questionnaire
 from app.questionnaires.service import definition_of
 from app.review.service import review_trail
 from app.review.timeline import Moment
+from app.rounds.models import Round
+from app.submissions.models import Submission, SubmissionRevision
 from app.submissions.service import revisions as revisions_of
 
 SUPERSEDED = "superseded"

@@ -18,7 +18,9 @@ from threading import Lock
 from sqlmodel import Session, func, select
 
 from app.dossier.service import revision_status
-from app.models import Opd, Round, Submission, SubmissionRevision
+from app.opds.models import Opd
+from app.rounds.models import Round
+from app.submissions.models import Submission, SubmissionRevision
 
 PER_MINUTE = 30
 WINDOW_SECONDS = 60.0

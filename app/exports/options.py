@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from app.models import SubmissionStatus
+from app.submissions.models import SubmissionStatus
 
 
 class Scope(StrEnum):

@@ -25,6 +25,7 @@ from app.exports.service import asked_opds, export_round, round_or_404, submissi
 from app.frameworks.choices import framework_choices
 from app.i18n import language_of
 from app.jobs.limits import too_large
+from app.regencies.context import site_of
 from app.types import DbId
 from app.web import render
 
@@ -82,7 +83,7 @@ def download(request: Request, db, principal: Principal, round_id: int, fmt: For
     try:
         result = export_round(db, round_id=round_id, options=options, fmt=fmt,
                               path=path, actor=principal.user, ip=client_ip(request),
-                              timezone=request.app.state.settings.timezone)
+                              timezone=site_of(request).settings.timezone)
     except BaseException:
         path.unlink(missing_ok=True)
         raise
@@ -98,7 +99,7 @@ def export_options_page(request: Request, round_id: DbId, session: SessionDep,
     """The export options of a round and the three download buttons."""
     round_ = round_or_404(session, round_id)
     count = submission_count(session, round_id=round_id)
-    limit = request.app.state.settings.direct_download_max
+    limit = site_of(request).settings.direct_download_max
     context = {"round": round_, "opds": asked_opds(session, round_id=round_id),
                "count": count, "scopes": SCOPE_CHOICES, "langs": LANG_CHOICES,
                "background": count > limit, "limit": limit,

@@ -9,12 +9,15 @@ from pathlib import Path
 from sqlmodel import Session, func, select
 
 from app import audit
+from app.accounts.models import User
 from app.analyses.context import AnalysisContext, load_context
 from app.db import Database
 from app.errors import BadRequest, Conflict, NotFound
 from app.i18n import translator
-from app.models import Opd, Round, RoundOpd, Submission, User
 from app.monev.source import AnnualInput, annual_input
+from app.opds.models import Opd
+from app.rounds.models import Round, RoundOpd
+from app.submissions.models import Submission
 from app.types import utcnow
 
 from .codebook import ExportContext

@@ -12,11 +12,15 @@ from datetime import datetime
 from sqlalchemy import String, and_, cast, func
 from sqlmodel import Session, select
 
-from app.models import AuditEvent, Opd, Round, RoundOpd, Submission, SubmissionStatus, User
-from app.models import Questionnaire as QuestionnaireRow
+from app.accounts.models import User
+from app.audits.models import AuditEvent
+from app.opds.models import Opd
 from app.questionnaires.answers import bounds
 from app.questionnaires.answers.validate import validate_answers
+from app.questionnaires.models import Questionnaire as QuestionnaireRow
 from app.questionnaires.service import definition_of
+from app.rounds.models import Round, RoundOpd
+from app.submissions.models import Submission, SubmissionStatus
 
 from .options import ExportOptions
 from .plan import Version

@@ -10,7 +10,7 @@ from app.exports.plan import build_plan
 from app.exports.source import load_versions
 from app.frameworks.registry import load_registry
 from app.frameworks.views import framework_view, view_choices
-from app.models import Round
+from app.rounds.models import Round
 
 
 def framework_choices(session: Session, *, round_id: int) -> list[tuple[str, str, str, bool]]:

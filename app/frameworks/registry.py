@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from app.models import CrosswalkLink, FrameworkNode
-from app.models import Framework as FrameworkRow
+from app.frameworks.models import CrosswalkLink, FrameworkNode
+from app.frameworks.models import Framework as FrameworkRow
 from reports.frameworks import Framework, Link, Node, NodeRef, Registry
 
 

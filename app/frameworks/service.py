@@ -6,10 +6,13 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from app import audit
+from app.accounts.models import User
+from app.analyses.models import RoundAnalysis
 from app.errors import Invalid, NotFound
+from app.frameworks.models import CrosswalkLink, FrameworkNode
+from app.frameworks.models import Framework as FrameworkRow
 from app.frameworks.workbook import ParsedCrosswalk
-from app.models import CrosswalkLink, FrameworkNode, Round, RoundAnalysis, User
-from app.models import Framework as FrameworkRow
+from app.rounds.models import Round
 from app.types import utcnow
 from reports.frameworks import RELATIONS, NodeRef
 

@@ -18,6 +18,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from app import tables  # noqa: F401  (every table registered before a session flushes)
+
 Emit = Callable[[dict], None]
 COUNT_EVERY_SECONDS = 0.5
 
@@ -47,7 +49,7 @@ def execute(spec: dict, emit: Emit) -> int:
 
     final = Path(spec["path"])
     part = final.with_name(final.name + ".part")
-    db = Database(spec["database_url"])
+    db = Database(spec["database_url"], schema=spec.get("database_schema", ""))
     try:
         module = (importlib.import_module(spec["module"]) if spec.get("module")
                   else kind_module(spec["kind"]))

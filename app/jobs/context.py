@@ -6,11 +6,12 @@ from sqlmodel import Session
 from app.i18n import translator_for
 from app.jobs.service import round_jobs
 from app.jobs.views import job_out
+from app.regencies.context import site_of
 
 
 def job_context(request: Request, session: Session, round_id: int) -> dict:
     """The round's jobs (in the user's language), how long files stay, the direct-download cap."""
-    settings = request.app.state.settings
+    settings = site_of(request).settings
     t = translator_for(request)
     return {"jobs": [job_out(job, t) for job in round_jobs(session, round_id=round_id)],
             "job_keep_hours": f"{settings.job_keep_hours:g}",

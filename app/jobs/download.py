@@ -12,7 +12,8 @@ from app.downloads import attachment
 from app.errors import NotFound
 from app.jobs import files, service
 from app.jobs.kinds import check_role
-from app.models import JobState
+from app.jobs.models import JobState
+from app.regencies.context import site_of
 
 
 def job_file(request: Request, db: Database, session: Session, *, round_id: int, job_id: int,
@@ -20,7 +21,7 @@ def job_file(request: Request, db: Database, session: Session, *, round_id: int,
     """The job's file as an attachment; NotFound while it is not done or once it expired."""
     job = service.job_of(session, round_id=round_id, job_id=job_id)
     check_role(job.kind, principal.role)
-    path = files.path_of(request.app.state.settings.var_dir, job.file_key) if job.file_key \
+    path = files.path_of(site_of(request).settings.var_dir, job.file_key) if job.file_key \
         else None
     if job.state != JobState.done or path is None or not path.is_file():
         raise NotFound("job.no_file")

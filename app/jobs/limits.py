@@ -6,6 +6,7 @@ from sqlmodel import Session
 from app.errors import Conflict
 from app.exports.options import ExportOptions
 from app.exports.source import count_submissions
+from app.regencies.context import site_of
 
 
 def too_large(request: Request, session: Session, round_id: int,
@@ -19,7 +20,7 @@ def too_large(request: Request, session: Session, round_id: int,
 def over_limit(request: Request, count: int, round_id: int) -> bool:
     """True for a page when `count` submissions are more than a direct download may hold;
     an API call is answered 409 (job.too_large) instead."""
-    limit = request.app.state.settings.direct_download_max
+    limit = site_of(request).settings.direct_download_max
     if count <= limit:
         return False
     if request.url.path.startswith("/api/"):

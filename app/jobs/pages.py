@@ -14,6 +14,7 @@ from app.deps import DatabaseDep, SessionDep, client_ip
 from app.errors import file_responses
 from app.jobs import service
 from app.jobs.download import job_file
+from app.regencies.context import site_of
 from app.rounds.deps import StaffDep, StaffRound
 from app.types import DbId
 
@@ -22,7 +23,7 @@ router = APIRouter(tags=["pages: jobs"])
 
 def poke(request: Request) -> None:
     """Wake this worker's runner: the job starts now instead of at the next poll."""
-    runner = getattr(request.app.state, "jobs", None)
+    runner = site_of(request).jobs
     if runner is not None:
         runner.poke()
 

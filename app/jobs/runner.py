@@ -24,7 +24,7 @@ from app.config import Settings
 from app.db import Database
 from app.jobs import child, files, service
 from app.jobs.kinds import KINDS, JobOutput
-from app.models import Job
+from app.jobs.models import Job
 
 log = logging.getLogger("app.jobs")
 HEARTBEAT_SECONDS = 5.0
@@ -151,7 +151,8 @@ class JobRunner:
                 "timezone": self.settings.timezone, "regency": self.settings.regency_name,
                 "base_url": self.settings.base_url,
                 "nice": self.settings.job_nice,
-                "database_url": self.settings.database_url}
+                "database_url": self.settings.database_url,
+                "database_schema": self.settings.database_schema}
         try:
             handle = self.launch(spec)
         except Exception:  # noqa: BLE001 - e.g. no process could be started

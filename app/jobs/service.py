@@ -18,12 +18,13 @@ from sqlalchemy import update
 from sqlmodel import Session, select
 
 from app import audit
+from app.accounts.models import User
 from app.clock import utcnow
 from app.db import Database
 from app.errors import Conflict, NotFound
 from app.jobs import files
 from app.jobs.kinds import JobOutput, check_role, kind_module
-from app.models import Job, JobState, User
+from app.jobs.models import Job, JobState
 
 STALE_SECONDS = 90
 """A running job whose worker has not written for this long was interrupted."""

@@ -8,7 +8,7 @@ from pydantic import BaseModel
 
 from app.i18n import Translator
 from app.jobs.kinds import describe
-from app.models import Job, JobState
+from app.jobs.models import Job, JobState
 
 
 class JobOut(BaseModel):

@@ -5,11 +5,13 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from app import audit
+from app.accounts.models import User
 from app.errors import Invalid
-from app.models import ProgrammeUpdate, Submission, User
-from app.models import Questionnaire as QuestionnaireRow
+from app.monev.models import ProgrammeUpdate
 from app.monev.status import PROGRAMME_STATUSES, need_rows, status_fields
+from app.questionnaires.models import Questionnaire as QuestionnaireRow
 from app.questionnaires.service import definition_of
+from app.submissions.models import Submission
 
 NOTE_MAX = 2000
 

@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, select
 
 from app.carry.service import source_answers
-from app.models import Opd, Round, Submission
-from app.models import Questionnaire as QuestionnaireRow
 from app.monev.figures import key_figures
 from app.monev.service import updates_of
+from app.opds.models import Opd
+from app.questionnaires.models import Questionnaire as QuestionnaireRow
 from app.questionnaires.schema import Questionnaire, Repeat
 from app.questionnaires.service import definition_of
+from app.rounds.models import Round
+from app.submissions.models import Submission
 
 
 @dataclass

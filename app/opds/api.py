@@ -7,10 +7,10 @@ from fastapi import APIRouter, File, Response, UploadFile
 from app.deps import SessionDep
 from app.errors import API_ERRORS, ErrorOut, Invalid, PayloadTooLarge
 from app.limits import upload_cap
-from app.models import Opd
 from app.opds import service
 from app.opds.deps import PlannerDep, PlannerOpd, StaffDep, StaffOpd
 from app.opds.importer import KINDS, MAX_FILE_BYTES
+from app.opds.models import Opd
 from app.opds.schemas import (
     ImportReport,
     ImportRowPublic,

@@ -6,7 +6,7 @@ from fastapi import Depends
 
 from app.auth.policy import Policy, Principal, planners, staff
 from app.deps import SessionDep
-from app.models import Opd
+from app.opds.models import Opd
 from app.opds.service import get_opd
 from app.types import DbId
 

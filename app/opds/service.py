@@ -7,8 +7,8 @@ from sqlalchemy import func
 from sqlmodel import Session, or_, select
 
 from app import audit
+from app.accounts.models import User
 from app.errors import Conflict, Invalid, NotFound
-from app.models import Opd, RoundOpd, Submission, User
 from app.opds.importer import (
     CODE_RE,
     KINDS,
@@ -18,6 +18,9 @@ from app.opds.importer import (
     OpdRow,
     parse_opd_file,
 )
+from app.opds.models import Opd
+from app.rounds.models import RoundOpd
+from app.submissions.models import Submission
 
 
 @dataclass(frozen=True)

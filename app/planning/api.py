@@ -12,10 +12,10 @@ from app.errors import API_ERRORS, Invalid
 from app.i18n import language_of
 from app.limits import upload_cap
 from app.planning import service
-from app.planning.context import RegencyDep
 from app.planning.importer import MAX_FILE_BYTES, parse_plan_workbook
 from app.planning.plan import ProgrammeInput
 from app.planning.view import planning_view
+from app.regencies.context import RegencyDep
 from app.rounds.deps import PlannerDep, PlannerRound, StaffDep, StaffRound
 
 router = APIRouter(prefix="/api/v1", tags=["api: planning"], responses=API_ERRORS)

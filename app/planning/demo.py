@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from app.models import Round, RpjmdNode, User
+from app.accounts.models import User
 from app.planning import service
 from app.planning.alignment import suggestions
 from app.planning.importer import ParsedPlan
+from app.planning.models import RpjmdNode
 from app.planning.plan import Alignment, Node, ProgrammeInput, build_plan
 from app.planning.source import round_planning
+from app.rounds.models import Round
 
 YEARS = (2025, 2026, 2027, 2028, 2029)
 APBD = {2025: 1_480_000_000_000, 2026: 1_520_000_000_000, 2027: 1_560_000_000_000,

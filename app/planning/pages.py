@@ -15,12 +15,12 @@ from app.errors import Invalid
 from app.i18n import language_of
 from app.limits import upload_cap
 from app.planning import forms, service
-from app.planning.context import RegencyDep
 from app.planning.importer import MAX_FILE_BYTES, parse_plan_workbook
 from app.planning.labels import NOTICES
 from app.planning.source import planner_inputs
 from app.planning.view import planning_view
 from app.planning.workbook import generated_label, masterplan_workbook
+from app.regencies.context import RegencyDep, site_of
 from app.rounds.deps import PlannerDep, PlannerRound, StaffDep, StaffRound
 from app.types import utcnow
 from app.web import render
@@ -168,7 +168,7 @@ def planning_workbook(request: Request, session: SessionDep, round_: StaffRound,
         data=view.planning.data, outputs=view.outputs, labels=view.labels, lang=lang,
         regency=regency.name, round_name=round_.name, example=view.example,
         generated_at=generated_label(utcnow(), regency.timezone))
-    with request.app.state.db.writing() as writing:
+    with site_of(request).db.writing() as writing:
         audit.record(writing, action="planning.downloaded", actor=principal.user,
                      object_type="round", object_id=round_.id)
     return Response(data, media_type=XLSX, headers={

@@ -7,9 +7,9 @@ import dataclasses
 
 from sqlmodel import Session
 
-from app.models import Round
-from app.planning.context import Regency
 from app.planning.view import planning_view
+from app.regencies.context import Regency
+from app.rounds.models import Round
 from reports.results import PlanningSection, PlanTable, Report
 
 REPORT_TABLES = ("cakupan", "matriks", "peta", "rab_tahun", "rab_dimensi", "rab_sumber",

@@ -6,11 +6,13 @@ from __future__ import annotations
 from sqlmodel import Session, delete, select
 
 from app import audit
+from app.accounts.models import User
 from app.errors import Invalid, NotFound
-from app.models import PlanAlignment, PlanProgramme, PlanYear, Round, RpjmdNode, User
 from app.planning import rules
 from app.planning.importer import ParsedPlan
+from app.planning.models import PlanAlignment, PlanProgramme, PlanYear, RpjmdNode
 from app.planning.plan import ProgrammeInput
+from app.rounds.models import Round
 from app.types import utcnow
 
 

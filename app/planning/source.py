@@ -15,9 +15,11 @@ from app.exports.masterplan import masterplan_spec
 from app.exports.options import ExportOptions, Scope
 from app.exports.plan import build_plan as build_export_plan
 from app.exports.source import load_versions, submission_records
-from app.models import Opd, PlanAlignment, PlanProgramme, PlanYear, Round, RpjmdNode
+from app.opds.models import Opd
+from app.planning.models import PlanAlignment, PlanProgramme, PlanYear, RpjmdNode
 from app.planning.plan import Alignment, Node, PlanInput, ProgrammeInput, need_code
 from app.reports_web.adapter import AnswerStream, dimensions_of
+from app.rounds.models import Round
 from reports.builders.priority import PriorityOptions, shortlist
 from reports.inputs import Dimension
 

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from app.i18n import translator
-from app.models import Round
-from app.planning.context import Regency
 from app.planning.outputs import PlanOutputs, plan_outputs
 from app.planning.plan import ProgrammeInput
 from app.planning.source import RoundPlanning, round_planning
 from app.planning.tables import Labels, Table, output_tables
+from app.regencies.context import Regency
+from app.rounds.models import Round
 from reports.gantt import gantt_chart
 
 

@@ -7,14 +7,15 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, select
 
 from app import audit
+from app.accounts.models import User
 from app.frameworks.binding import binding_problems
 from app.frameworks.registry import load_registry
-from app.models import Questionnaire as QuestionnaireRow
-from app.models import Submission, User
 from app.questionnaires.compat import check_compatibility
+from app.questionnaires.models import Questionnaire as QuestionnaireRow
 from app.questionnaires.schema import Questionnaire
 from app.questionnaires.xlsform import FormError, load_xlsform
 from app.questionnaires.xlsform.read import LIMITS
+from app.submissions.models import Submission
 
 MAX_WORKBOOK_BYTES = LIMITS.max_bytes  # what the routes read of an upload (then refused)
 

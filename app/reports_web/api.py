@@ -11,8 +11,8 @@ from app.errors import API_ERRORS
 from app.exports.options import Scope
 from app.i18n import language_of
 from app.jobs.limits import too_large
-from app.planning.context import RegencyDep
 from app.planning.report import with_planning
+from app.regencies.context import RegencyDep
 from app.reports_web.service import ReportRequest, round_report
 from app.types import DbId
 from reports import ReportOptions, report_json

@@ -10,8 +10,8 @@ from sqlmodel import Session
 from app.exports.job import LANGS, framework_code, one_of, opd_codes
 from app.exports.options import Scope
 from app.jobs.kinds import JobContext, JobOutput
-from app.planning.context import Regency
 from app.planning.report import with_planning
+from app.regencies.context import Regency
 from app.reports_web.service import ReportRequest, report_filename, round_report
 from reports import ReportOptions, report_json, write_html
 from reports.pdf import render_pdf

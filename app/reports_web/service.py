@@ -32,8 +32,10 @@ from app.exports.source import (
 )
 from app.frameworks.views import framework_view
 from app.i18n import translator
-from app.models import Opd, Round, RoundOpd, Submission
+from app.opds.models import Opd
 from app.reports_web.adapter import AnswerStream, dimensions_of, question_specs
+from app.rounds.models import Round, RoundOpd
+from app.submissions.models import Submission
 from app.types import utcnow
 from reports import OpdEntry, Report, ReportInput, ReportOptions, RoundInfo, build_report
 from reports.i18n import translator as report_translator

@@ -7,7 +7,7 @@ from fastapi import Depends
 from app.auth.policy import Policy, Principal, planners, staff
 from app.deps import SessionDep
 from app.errors import NotFound
-from app.models import Submission
+from app.submissions.models import Submission
 from app.types import DbId
 
 StaffDep = Annotated[Principal, Depends(staff)]

@@ -4,15 +4,20 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
+from app.accounts.models import User
+from app.audits.models import AuditEvent
 from app.errors import Conflict, NotFound
-from app.models import AuditEvent, Opd, ReviewComment, Round, Submission, SubmissionRevision, User
-from app.models import Questionnaire as QuestionnaireRow
+from app.opds.models import Opd
+from app.questionnaires.models import Questionnaire as QuestionnaireRow
 from app.questionnaires.schema import Questionnaire
 from app.questionnaires.service import definition_of
 from app.review.diff import Change, diff_answers
 from app.review.layout import Block, labels_by_path, lay_out
+from app.review.models import ReviewComment
 from app.review.timeline import Moment, timeline
+from app.rounds.models import Round
 from app.submissions import review
+from app.submissions.models import Submission, SubmissionRevision
 from app.submissions.review import comments as comments_of
 from app.submissions.service import revisions as revisions_of
 

@@ -3,7 +3,9 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.models import AuditEvent, ReviewComment, SubmissionRevision
+from app.audits.models import AuditEvent
+from app.review.models import ReviewComment
+from app.submissions.models import SubmissionRevision
 
 # Audit actions shown as status changes; comments and revisions have entries of their own.
 STATUS_ACTIONS = frozenset({"submission.started", "submission.submitted", "submission.return",

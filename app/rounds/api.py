@@ -6,9 +6,9 @@ from app.clock import local_today
 from app.deps import SessionDep, SettingsDep
 from app.errors import API_ERRORS
 from app.i18n import translator
-from app.models import RoundStatus
 from app.rounds import monitor, service
 from app.rounds.deps import PlannerDep, PlannerRound, StaffDep, StaffRound
+from app.rounds.models import RoundStatus
 from app.rounds.progress import ProgressFilter
 from app.rounds.reminder import reminder_text, wita
 from app.rounds.schemas import (

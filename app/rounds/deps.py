@@ -6,7 +6,7 @@ from fastapi import Depends
 
 from app.auth.policy import Policy, Principal, planners, staff
 from app.deps import SessionDep
-from app.models import Round
+from app.rounds.models import Round
 from app.rounds.service import get_round
 from app.types import DbId
 

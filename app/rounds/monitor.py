@@ -6,11 +6,13 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from app.accounts.models import Role, User
 from app.carry.service import round_stats
-from app.models import Questionnaire as QuestionnaireRow
-from app.models import ReviewComment, Role, Round, RoundOpd, Submission, User
 from app.questionnaires.answers.validate import validate_answers
+from app.questionnaires.models import Questionnaire as QuestionnaireRow
 from app.questionnaires.service import definition_of
+from app.review.models import ReviewComment
+from app.rounds.models import Round, RoundOpd
 from app.rounds.progress import (
     Contact,
     ProgressFilter,
@@ -23,6 +25,7 @@ from app.rounds.progress import (
 )
 from app.rounds.service import asked_opds, deadline, list_rounds
 from app.submissions import review
+from app.submissions.models import Submission
 from app.types import utcnow
 
 

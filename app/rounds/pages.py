@@ -11,11 +11,11 @@ from app.deps import SessionDep, SettingsDep
 from app.errors import Invalid
 from app.i18n import translator
 from app.jobs.context import job_context
-from app.models import RoundStatus
 from app.opds.service import list_opds
 from app.rounds import monitor, service
 from app.rounds.deps import PlannerDep, PlannerRound, StaffDep, StaffRound
 from app.rounds.forms import local_input, parse_ids, parse_local, parse_seen
+from app.rounds.models import RoundStatus
 from app.rounds.progress import STATUSES, ProgressFilter
 from app.rounds.reminder import reminder_text, wita
 from app.rounds.versions import published

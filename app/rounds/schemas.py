@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, Field
 
-from app.models import Round
+from app.rounds.models import Round
 from app.rounds.progress import ProgressRow
 from app.types import DbId, DbInt
 

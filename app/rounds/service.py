@@ -5,10 +5,12 @@ from datetime import date, datetime
 from sqlmodel import Session, select
 
 from app import audit
+from app.accounts.models import User
 from app.carry import service as carry
 from app.errors import Conflict, Invalid, NotFound
-from app.models import Opd, Round, RoundOpd, RoundStatus, User
-from app.models import Questionnaire as QuestionnaireRow
+from app.opds.models import Opd
+from app.questionnaires.models import Questionnaire as QuestionnaireRow
+from app.rounds.models import Round, RoundOpd, RoundStatus
 from app.types import utcnow
 
 

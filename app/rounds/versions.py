@@ -11,12 +11,13 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from app import audit
+from app.accounts.models import User
 from app.errors import NotFound
-from app.models import Questionnaire as QuestionnaireRow
-from app.models import Round, User
 from app.questionnaires.compat import check_compatibility
+from app.questionnaires.models import Questionnaire as QuestionnaireRow
 from app.questionnaires.schema import Questionnaire
 from app.questionnaires.service import PublishOutcome, definition_of, publish
+from app.rounds.models import Round
 
 
 @dataclass(frozen=True)

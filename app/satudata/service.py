@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
+from app.accounts.models import User
 from app.errors import Invalid
 from app.frameworks.service import save_round_setting
-from app.models import Opd, Round, User
+from app.opds.models import Opd
+from app.rounds.models import Round
 
 
 def save_walidata(session: Session, *, round_: Round, opd_code: str,

@@ -6,11 +6,14 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from app import audit
+from app.accounts.models import User
 from app.analyses.fields import SPBE_FRAMEWORK
 from app.errors import Invalid, NotFound
 from app.frameworks.registry import load_registry
 from app.frameworks.service import save_round_setting
-from app.models import Opd, Round, SpbeEntry, User
+from app.opds.models import Opd
+from app.rounds.models import Round
+from app.spbe.models import SpbeEntry
 from app.types import utcnow
 from reports.spbe import EVIDENCE
 

@@ -15,16 +15,20 @@ from fastapi import Depends, Request
 from sqlmodel import Session, select
 
 from app import clock
+from app.accounts.models import Role
 from app.auth.policy import Principal, require
 from app.db import Database
 from app.deps import DatabaseDep, SessionDep
 from app.errors import NotFound
-from app.models import Opd, Role, Round, RoundOpd, RoundStatus, Submission, SubmissionStatus
-from app.models import Questionnaire as QuestionnaireRow
+from app.opds.models import Opd
+from app.questionnaires.models import Questionnaire as QuestionnaireRow
 from app.questionnaires.schema import Questionnaire
 from app.questionnaires.service import definition_of
+from app.regencies.context import site_of
+from app.rounds.models import Round, RoundOpd, RoundStatus
 from app.rounds.service import accepts_answers, deadline
 from app.submissions import service
+from app.submissions.models import Submission, SubmissionStatus
 from app.types import DbId
 
 NOT_STARTED = "not_started"
@@ -137,4 +141,4 @@ OfficerRoundDep = Annotated[OfficerRound, Depends(officer_round)]
 
 def local_today(request: Request) -> dt.date:
     """Today in the service's time zone (WITA by default), as the form's today() sees it."""
-    return clock.local_today(request.app.state.settings.timezone)
+    return clock.local_today(site_of(request).settings.timezone)

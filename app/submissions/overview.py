@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from app.models import Questionnaire as QuestionnaireRow
-from app.models import Round
 from app.questionnaires.answers.validate import validate_answers
+from app.questionnaires.models import Questionnaire as QuestionnaireRow
 from app.questionnaires.service import definition_of
+from app.rounds.models import Round
 from app.rounds.service import accepts_answers, asked, deadline, rounds_for_opd
 from app.submissions import service
 from app.submissions.completion import Completion

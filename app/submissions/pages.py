@@ -14,6 +14,7 @@ from app.carry.service import marks_for
 from app.deps import SessionDep
 from app.errors import Conflict, Invalid, NotFound
 from app.i18n import language_of
+from app.regencies.context import site_of
 from app.submissions import service
 from app.submissions.access import OfficerRound, OfficerRoundDep, local_today
 from app.submissions.form.defaults import initial_answers
@@ -48,7 +49,7 @@ PostedDep = Annotated[dict[str, list[str]], Depends(posted_form)]
 def _screen(request: Request, ctx: OfficerRound, session: Session) -> Screen:
     carried = marks_for(session, submission=ctx.submission, questionnaire=ctx.questionnaire)
     return Screen(ctx, ctx.questionnaire, language_of(request), local_today(request),
-                  request.app.state.settings.timezone, carry=carried)
+                  site_of(request).settings.timezone, carry=carried)
 
 
 def _stored(screen: Screen) -> dict:

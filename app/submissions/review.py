@@ -3,8 +3,10 @@
 from sqlmodel import Session, select
 
 from app import audit
+from app.accounts.models import User
 from app.errors import Conflict, Invalid
-from app.models import ReviewComment, Submission, SubmissionStatus, User
+from app.review.models import ReviewComment
+from app.submissions.models import Submission, SubmissionStatus
 from app.submissions.service import update_if_current
 from app.types import utcnow
 

@@ -13,19 +13,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from app import audit
+from app.accounts.models import User
 from app.dossier.code import verification_code
 from app.errors import Conflict, Invalid, NotFound
-from app.models import (
-    ReviewComment,
-    Round,
-    Submission,
-    SubmissionRevision,
-    SubmissionStatus,
-    User,
-)
 from app.questionnaires.answers.validate import ValidationResult, validate_answers
 from app.questionnaires.schema import Questionnaire
+from app.review.models import ReviewComment
+from app.rounds.models import Round
 from app.rounds.service import accepts_answers, asked
+from app.submissions.models import Submission, SubmissionRevision, SubmissionStatus
 from app.types import utcnow
 
 EDITABLE = (SubmissionStatus.draft, SubmissionStatus.needs_revision)

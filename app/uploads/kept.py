@@ -10,8 +10,8 @@ from datetime import timedelta
 
 from sqlmodel import Session, delete
 
-from app.models import StoredUpload
 from app.types import utcnow
+from app.uploads.models import StoredUpload
 
 KEEP_HOURS = 24
 

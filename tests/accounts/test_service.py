@@ -6,11 +6,12 @@ import pytest
 from sqlmodel import select
 
 from app.accounts import service
+from app.accounts.models import User, UserSession
+from app.audits.models import AuditEvent
 from app.auth.accounts import link_state
 from app.auth.api_tokens import create_api_token, resolve_api_token
 from app.auth.service import resolve_session
 from app.errors import Conflict, Forbidden, Invalid
-from app.models import AuditEvent, User, UserSession
 from app.types import utcnow
 
 

@@ -11,10 +11,11 @@ import openpyxl
 import pytest
 from sqlmodel import select
 
+from app.audits.models import AuditEvent
 from app.clock import local_today, utcnow
 from app.db import Database
-from app.models import AuditEvent, RoundStatus
 from app.questionnaires.service import definition_of, publish
+from app.rounds.models import RoundStatus
 from app.rounds.service import create_round, set_status
 from app.sample import DEFAULT_QUESTIONNAIRE
 from app.sample.answers import AnswerFaker, Sizes

@@ -4,7 +4,7 @@ import re
 from datetime import UTC, datetime
 
 from app import audit
-from app.models import AuditEvent
+from app.audits.models import AuditEvent
 from tests.support.factories import PASSWORD, login, make_user
 
 

@@ -3,9 +3,10 @@
 import pytest
 from sqlmodel import func, select
 
+from app.accounts.models import User
+from app.audits.models import AuditEvent
 from app.auth.accounts import create_user
 from app.errors import Conflict, Invalid, NotFound
-from app.models import AuditEvent, User
 from tests.support.factories import make_opd
 
 

@@ -6,8 +6,9 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import select
 
+from app.accounts.models import AccountLink, User
+from app.audits.models import AuditEvent
 from app.auth.accounts import create_link, create_user
-from app.models import AccountLink, AuditEvent, User
 from app.types import utcnow
 from tests.support.factories import csrf_from, login, make_opd
 

@@ -2,7 +2,7 @@
 
 from sqlmodel import select
 
-from app.models import AuditEvent
+from app.audits.models import AuditEvent
 from tests.support.factories import PASSWORD, csrf_from, login, make_user
 
 

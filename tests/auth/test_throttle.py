@@ -7,13 +7,14 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import func, select
 
+from app.audits.models import AuditEvent
 from app.auth import throttle
 from app.auth.login import _reserve
+from app.auth.models import LoginAttempt, LoginThrottle
 from app.config import load_settings
 from app.db import Database
 from app.errors import TooManyRequests
 from app.main import create_app
-from app.models import AuditEvent, LoginAttempt, LoginThrottle
 from app.types import utcnow
 from tests.support.factories import PASSWORD, csrf_from, make_user
 

@@ -6,8 +6,8 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
+from app.accounts.models import ApiToken, User
 from app.auth.api_tokens import create_api_token
-from app.models import ApiToken, User
 from app.types import utcnow
 from tests.support.cli import run, use_database
 from tests.support.factories import csrf_from, login, make_opd, make_user

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from app.db import Database
-from app.models import RoundStatus
+from app.rounds.models import RoundStatus
 from app.rounds.service import create_round, set_status
 from app.submissions import review, service
 from tests.browser.officer_fixtures import Form, log_in, site_fixture  # noqa: F401

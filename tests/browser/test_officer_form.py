@@ -6,8 +6,8 @@ from playwright.sync_api import expect
 from sqlmodel import select
 
 from app.auth.accounts import create_link, create_user
-from app.models import Submission, SubmissionStatus
 from app.submissions import review
+from app.submissions.models import Submission, SubmissionStatus
 from tests.browser.officer_fixtures import Form, log_in, site_fixture  # noqa: F401
 
 pytestmark = pytest.mark.browser

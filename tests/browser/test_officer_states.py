@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 from sqlalchemy import update
 
 from app.db import Database
-from app.models import Submission
 from app.submissions import service
+from app.submissions.models import Submission
 from tests.browser.officer_fixtures import Form, log_in, site_fixture  # noqa: F401
 
 pytestmark = pytest.mark.browser

@@ -3,9 +3,9 @@ carrying of 2026 from it."""
 
 import pytest
 
-from app.models import Round, RoundStatus
 from app.monev.service import update_programme
 from app.questionnaires.service import definition_of, publish
+from app.rounds.models import Round, RoundStatus
 from app.rounds.service import create_round, set_status
 from app.submissions import review, service
 from tests.submissions.default_answers import DEFAULT_WORKBOOK, default_answers

@@ -1,7 +1,7 @@
 """The yearly cycle on the pages: the officer's carried marks and row status (no JavaScript),
 the planner's review (changed since the last round, programme status) and the progress."""
 
-from app.models import User
+from app.accounts.models import User
 from app.submissions import service
 from tests.carry.conftest import carry
 from tests.rounds.world import signed_in

@@ -5,12 +5,13 @@ import copy
 
 from openpyxl import load_workbook
 
+from app.carry.models import CarryForward
 from app.carry.service import marks_for, round_stats
 from app.exports.options import ExportOptions, Format
 from app.exports.service import export_round
-from app.models import CarryForward, Submission
 from app.review.diff import diff_answers
 from app.submissions import review, service
+from app.submissions.models import Submission
 from tests.carry.conftest import carry
 
 

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from app.models import Submission
 from app.review import service as review
 from app.submissions import service as submissions
+from app.submissions.models import Submission
 from tests.submissions.conftest import fast_publish  # noqa: F401 - a fixture
 from tests.submissions.default_answers import default_answers
 from tests.submissions.worlds import World, build_world

@@ -11,9 +11,9 @@ from app.dossier.code import verification_code
 from app.dossier.document import dossier_pdf
 from app.dossier.service import dossier_of
 from app.errors import Conflict
-from app.models import Submission
 from app.review import service as review
 from app.submissions import service as submissions
+from app.submissions.models import Submission
 from app.types import utcnow
 from tests.dossier.conftest import RETURN_NOTE, act, save_and_submit
 from tests.submissions.default_answers import NIP, default_answers

@@ -7,7 +7,7 @@ from sqlmodel import select
 from app import migrate
 from app.db import Database
 from app.dossier.code import verification_code
-from app.models import SubmissionRevision
+from app.submissions.models import SubmissionRevision
 from tests.rounds.world import build_world, submit
 
 REVISION = "3f8a2c6d1e90"

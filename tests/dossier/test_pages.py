@@ -8,8 +8,8 @@ import pytest
 from pypdf import PdfReader
 from sqlmodel import select
 
+from app.audits.models import AuditEvent
 from app.dossier.verify import LookupLimiter
-from app.models import AuditEvent
 from app.review import service as review
 from app.submissions.service import latest_revision
 from tests.dossier.conftest import act, save_and_submit

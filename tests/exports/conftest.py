@@ -7,11 +7,13 @@ import pytest
 from openpyxl import load_workbook
 from sqlmodel import Session
 
+from app.accounts.models import User
 from app.db import Database
 from app.exports.options import ExportOptions, Format
 from app.exports.service import export_round
-from app.models import Opd, Round, RoundStatus, User
+from app.opds.models import Opd
 from app.questionnaires.service import definition_of, publish
+from app.rounds.models import Round, RoundStatus
 from app.rounds.service import create_round, set_status
 from app.sample.names import HOSTILE
 from app.submissions import review, service

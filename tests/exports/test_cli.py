@@ -8,8 +8,8 @@ from openpyxl import load_workbook
 from sqlmodel import select
 from typer.testing import CliRunner
 
+from app.audits.models import AuditEvent
 from app.cli import export as export_cli
-from app.models import AuditEvent
 from tests.support.cli import use_database
 
 # The lead registers the command in app/cli/__init__.py; tests use it on its own.

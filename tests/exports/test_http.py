@@ -10,7 +10,8 @@ from openpyxl import load_workbook
 from sqlalchemy import update
 from sqlmodel import select
 
-from app.models import AuditEvent, Opd
+from app.audits.models import AuditEvent
+from app.opds.models import Opd
 from tests.support.factories import login, make_user
 
 

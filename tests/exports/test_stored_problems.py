@@ -15,8 +15,8 @@ import pytest
 from sqlalchemy import update
 
 from app.exports.options import Format, Scope
-from app.models import Submission
 from app.reports_web.service import ReportRequest, round_report
+from app.submissions.models import Submission
 from tests.exports.conftest import read, rows_of
 from tests.support.factories import login
 

@@ -5,8 +5,9 @@ import json
 from sqlalchemy import update
 
 from app.exports.options import Scope
-from app.models import Questionnaire, Submission
+from app.questionnaires.models import Questionnaire
 from app.questionnaires.service import publish
+from app.submissions.models import Submission
 from tests.exports.conftest import read, rows_of
 from tests.exports.forms import workbook
 

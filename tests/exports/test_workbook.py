@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
+from app.audits.models import AuditEvent
 from app.exports.options import Scope
-from app.models import AuditEvent
 from tests.exports.conftest import FORMULA_PAYLOADS, read, rows_of, stored
 
 SHEETS = ["Info", "Status Pengisian", "Isian", "Layanan", "Kebutuhan", "Kegiatan",

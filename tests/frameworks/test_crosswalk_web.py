@@ -6,7 +6,7 @@ import io
 from openpyxl import load_workbook
 from sqlmodel import select
 
-from app.models import AuditEvent
+from app.audits.models import AuditEvent
 from tests.analyses.conftest import sign_in
 from tests.support.factories import seed_roles
 

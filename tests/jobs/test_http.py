@@ -8,8 +8,10 @@ import pytest
 from openpyxl import load_workbook
 from sqlmodel import select
 
+from app.accounts.models import User
+from app.audits.models import AuditEvent
 from app.auth.api_tokens import create_api_token
-from app.models import AuditEvent, Job, User
+from app.jobs.models import Job
 from tests.support.factories import csrf_from, login, make_user
 
 

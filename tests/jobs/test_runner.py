@@ -6,9 +6,10 @@ import pytest
 from openpyxl import load_workbook
 from sqlmodel import select
 
+from app.audits.models import AuditEvent
 from app.jobs import files, kinds, service
+from app.jobs.models import Job
 from app.jobs.runner import JobRunner
-from app.models import AuditEvent, Job
 from tests.jobs.conftest import EXPORT
 
 

@@ -6,10 +6,11 @@ import pytest
 from openpyxl import load_workbook
 from sqlmodel import select
 
+from app.audits.models import AuditEvent
 from app.db import Database
 from app.errors import BadRequest, Conflict
 from app.jobs import files, service
-from app.models import AuditEvent, Job, JobState
+from app.jobs.models import Job, JobState
 from tests.jobs.conftest import EXPORT
 
 

@@ -8,7 +8,7 @@ from openpyxl import Workbook
 from sqlmodel import func, select
 
 from app.db import Database
-from app.models import Opd
+from app.opds.models import Opd
 from tests.support.cli import run, use_sqlite_copy
 
 GOOD = (

@@ -5,7 +5,8 @@ import re
 import pytest
 from sqlmodel import select
 
-from app.models import AuditEvent, Opd
+from app.audits.models import AuditEvent
+from app.opds.models import Opd
 from tests.rounds.world import build_world, signed_in
 
 HEADER = "code,name,short_name,kind,parent_code\n"

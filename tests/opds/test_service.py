@@ -2,7 +2,8 @@
 
 from sqlmodel import func, select
 
-from app.models import AuditEvent, Opd
+from app.audits.models import AuditEvent
+from app.opds.models import Opd
 from app.opds.service import import_opds, list_opds
 from tests.support.factories import make_opd, make_user
 

@@ -5,7 +5,7 @@ from sqlmodel import func, select
 
 from app.clock import local_today
 from app.demo import load_demo
-from app.models import PlanAlignment, RpjmdNode
+from app.planning.models import PlanAlignment, RpjmdNode
 from tests.support.factories import login
 
 

@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlmodel import select
 
-from app.models import AuditEvent
+from app.audits.models import AuditEvent
 from tests.reports.conftest import seed_round
 from tests.support.factories import csrf_from, login
 

@@ -3,7 +3,7 @@ Satu Data): staff read, planners change."""
 
 from sqlmodel import select
 
-from app.models import CrosswalkLink
+from app.frameworks.models import CrosswalkLink
 
 _READ = {"anonymous": 303, "officer_a": 403, "officer_b": 403, "*": 200}
 _READ_API = {"anonymous": 401, "officer_a": 403, "officer_b": 403, "*": 200}

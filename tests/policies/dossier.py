@@ -2,7 +2,7 @@
 
 from sqlmodel import select
 
-from app.models import SubmissionRevision
+from app.submissions.models import SubmissionRevision
 
 
 def _code(db, _world) -> str:

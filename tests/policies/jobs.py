@@ -1,6 +1,6 @@
 """Declared policies of the background jobs (app/jobs): staff only; officers never see a job."""
 
-from app.models import Job, JobState
+from app.jobs.models import Job, JobState
 
 DECLARED = {
     ("POST", "/rounds/{round_id}/jobs"): "staff",

@@ -2,8 +2,8 @@
 
 from sqlmodel import select
 
+from app.accounts.models import ApiToken, User
 from app.auth.api_tokens import create_api_token
-from app.models import ApiToken, User
 
 DECLARED = {
     ("GET", "/docs"): "public",

@@ -15,16 +15,19 @@ from hypothesis import HealthCheck, Phase, settings
 from openpyxl import load_workbook
 from sqlmodel import select
 
+from app.accounts.models import User
 from app.db import Database
 from app.exports.hygiene import FORMULA_TRIGGERS
 from app.exports.options import ExportOptions, Format, Scope
 from app.exports.service import export_round
-from app.models import Opd, RoundStatus, Submission, User
+from app.opds.models import Opd
 from app.questionnaires.schema import Questionnaire
 from app.questionnaires.service import definition_of, publish
 from app.reports_web.service import ReportRequest, round_report
+from app.rounds.models import RoundStatus
 from app.rounds.service import create_round, set_status
 from app.submissions import review
+from app.submissions.models import Submission
 from tests.exports.forms import workbook
 from tests.support.factories import csrf_from, login, make_opd, make_user
 

@@ -5,8 +5,8 @@ import re
 import pytest
 from sqlmodel import select
 
+from app.audits.models import AuditEvent
 from app.main import ROUTER_MODULES, create_app
-from app.models import AuditEvent
 from app.questionnaires import api, pages
 from tests.rounds.world import signed_in
 from tests.support.factories import make_user

@@ -6,10 +6,10 @@ from io import BytesIO
 from openpyxl import load_workbook
 from sqlmodel import select
 
-from app.models import Questionnaire as QuestionnaireRow
-from app.models import Submission
+from app.questionnaires.models import Questionnaire as QuestionnaireRow
 from app.questionnaires.service import definition_of, publish, versions
 from app.rounds.service import create_round
+from app.submissions.models import Submission
 from tests.support.factories import make_opd
 from tests.support.forms import ID, SETTINGS, SURVEY, small_workbook
 

@@ -8,8 +8,8 @@ import pytest
 
 from app.clock import local_today, utcnow
 from app.db import Database
-from app.models import RoundStatus
 from app.questionnaires.service import definition_of, publish
+from app.rounds.models import RoundStatus
 from app.rounds.service import create_round, set_status
 from app.sample import DEFAULT_QUESTIONNAIRE
 from app.sample.answers import AnswerFaker, Sizes

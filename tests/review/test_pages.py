@@ -2,7 +2,7 @@
 
 import re
 
-from app.models import Submission
+from app.submissions.models import Submission
 from tests.rounds.world import submit
 from tests.support.forms import VALID_ANSWERS
 

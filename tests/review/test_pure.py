@@ -2,11 +2,13 @@
 
 from datetime import UTC, datetime, timedelta
 
-from app.models import AuditEvent, ReviewComment, SubmissionRevision
+from app.audits.models import AuditEvent
 from app.questionnaires.xlsform import load_xlsform
 from app.review.diff import diff_answers
 from app.review.layout import Block, Entry, flatten, labels_by_path, lay_out
+from app.review.models import ReviewComment
 from app.review.timeline import timeline
+from app.submissions.models import SubmissionRevision
 from tests.support.forms import VALID_ANSWERS, small_workbook
 
 FORM = load_xlsform(small_workbook()).questionnaire

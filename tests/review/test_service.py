@@ -3,10 +3,11 @@
 import pytest
 from sqlmodel import select
 
+from app.audits.models import AuditEvent
 from app.errors import Conflict, Invalid
-from app.models import AuditEvent, Submission
 from app.review import service
 from app.submissions import review
+from app.submissions.models import Submission
 from tests.rounds.world import save, submit
 from tests.support.forms import VALID_ANSWERS
 

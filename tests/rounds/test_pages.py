@@ -4,7 +4,8 @@ import re
 
 from sqlmodel import select
 
-from app.models import Round, RoundOpd, Submission
+from app.rounds.models import Round, RoundOpd
+from app.submissions.models import Submission
 from tests.rounds.world import save, submit
 
 HOSTILE = '"><img src=x onerror=alert(1)>'

@@ -6,11 +6,13 @@ import pytest
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import select
 
+from app.audits.models import AuditEvent
 from app.errors import Conflict, Invalid, NotFound
-from app.models import AuditEvent, Round, RoundStatus, Submission
 from app.rounds import monitor, service
+from app.rounds.models import Round, RoundStatus
 from app.rounds.progress import ProgressFilter
 from app.submissions import review
+from app.submissions.models import Submission
 from app.types import utcnow
 from tests.rounds.world import save, submit
 from tests.support.forms import VALID_ANSWERS

@@ -9,12 +9,15 @@ from dataclasses import dataclass
 
 from fastapi.testclient import TestClient
 
+from app.accounts.models import Role, User
 from app.auth.accounts import create_link, create_user
 from app.auth.service import open_session
 from app.config import Settings
-from app.models import Opd, Role, Round, Submission, User
+from app.opds.models import Opd
+from app.rounds.models import Round
 from app.security import csrf
 from app.submissions import service as submissions
+from app.submissions.models import Submission
 from tests.support.factories import make_opd
 from tests.support.forms import VALID_ANSWERS, open_round_with_form
 

@@ -2,11 +2,15 @@
 
 from sqlmodel import func, select
 
+from app.accounts.models import User
+from app.audits.models import AuditEvent
 from app.clock import local_today
 from app.demo import load_demo
-from app.models import AuditEvent, ReviewComment, Round, RoundStatus, Submission, User
+from app.review.models import ReviewComment
+from app.rounds.models import Round, RoundStatus
 from app.sample.demo.cast import TARGETS
 from app.sample.demo.round import ROUND_NAME, load_demo_round
+from app.submissions.models import Submission
 
 
 def test_the_demo_round_has_thirty_opds_in_every_state_and_a_second_run_changes_nothing(db):

@@ -6,8 +6,8 @@ import json
 import pytest
 from sqlalchemy import update
 
-from app.models import Submission
 from app.submissions import service
+from app.submissions.models import Submission
 from tests.submissions.conftest import sign_in
 from tests.submissions.default_answers import default_answers
 

@@ -5,8 +5,8 @@ import json
 
 from sqlmodel import select
 
-from app.models import Submission, SubmissionRevision
 from app.submissions import review, service
+from app.submissions.models import Submission, SubmissionRevision
 from tests.submissions.conftest import sign_in
 from tests.submissions.default_answers import default_answers
 from tests.support.factories import login

@@ -3,9 +3,10 @@
 from sqlmodel import select
 
 from app.auth.api_tokens import create_api_token
-from app.models import RoundStatus, Submission
+from app.rounds.models import RoundStatus
 from app.rounds.service import set_status
 from app.submissions import review
+from app.submissions.models import Submission
 from tests.submissions.conftest import sign_in
 from tests.submissions.default_answers import default_answers
 

@@ -2,8 +2,8 @@
 
 import re
 
-from app.models import Submission, SubmissionStatus
 from app.submissions import service
+from app.submissions.models import Submission, SubmissionStatus
 from tests.submissions.conftest import sign_in
 from tests.submissions.default_answers import default_answers
 
@@ -220,7 +220,7 @@ def test_returned_for_revision_shows_comments_at_their_questions_then_resubmits(
 
 
 def test_a_closed_round_shows_the_answers_and_refuses_saves(client, db, world):
-    from app.models import RoundStatus
+    from app.rounds.models import RoundStatus
     from app.rounds.service import set_status
 
     csrf = sign_in(client, "officer_a")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.models import RoundStatus
+from app.rounds.models import RoundStatus
 from app.rounds.service import create_round
 from tests.submissions.conftest import sign_in
 

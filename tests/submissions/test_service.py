@@ -5,16 +5,12 @@ import threading
 import pytest
 from sqlmodel import select
 
+from app.audits.models import AuditEvent
 from app.errors import Conflict, Invalid
-from app.models import (
-    AuditEvent,
-    RoundStatus,
-    Submission,
-    SubmissionRevision,
-    SubmissionStatus,
-)
+from app.rounds.models import RoundStatus
 from app.rounds.service import set_status
 from app.submissions import review, service
+from app.submissions.models import Submission, SubmissionRevision, SubmissionStatus
 from tests.support.factories import make_opd, make_user
 from tests.support.forms import VALID_ANSWERS, open_round_with_form
 

@@ -14,7 +14,7 @@ from sqlalchemy.engine import make_url
 from sqlmodel import select
 
 from app.faults import is_storage_fault
-from app.models import Submission
+from app.submissions.models import Submission
 from tests.submissions.conftest import sign_in
 from tests.support.postgres import ThrowawayPostgres
 

@@ -5,10 +5,12 @@ from functools import lru_cache
 
 from sqlmodel import Session
 
-from app.models import Opd, Round, RoundStatus, User
+from app.accounts.models import User
+from app.opds.models import Opd
 from app.questionnaires.schema import Questionnaire
 from app.questionnaires.service import definition_of, publish
 from app.questionnaires.xlsform import load_xlsform
+from app.rounds.models import Round, RoundStatus
 from app.rounds.service import create_round, set_status
 from tests.submissions.default_answers import DEFAULT_WORKBOOK
 from tests.support.factories import make_opd, make_user

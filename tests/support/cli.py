@@ -15,6 +15,7 @@ def use_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, database_url: 
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("SURVEI_VAR_DIR", str(tmp_path / "cli-var"))
     monkeypatch.setenv("SURVEI_DATABASE_URL", database_url)
+    monkeypatch.setenv("SURVEI_REGENCY", "")  # `survei --regency` sets it; restored after
 
 
 def use_sqlite_copy(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, template: Path) -> str:

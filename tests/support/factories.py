@@ -5,9 +5,10 @@ import re
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from app.accounts.models import User
 from app.auth.accounts import create_user
 from app.db import Database
-from app.models import Opd, User
+from app.opds.models import Opd
 
 PASSWORD = "kata-sandi-uji-123"
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')

@@ -5,8 +5,9 @@ from io import BytesIO
 from openpyxl import Workbook
 from sqlmodel import Session
 
-from app.models import Opd, Round, RoundStatus
+from app.opds.models import Opd
 from app.questionnaires.service import definition_of, publish
+from app.rounds.models import Round, RoundStatus
 from app.rounds.service import create_round, set_status
 
 ID, EN = "Bahasa Indonesia (id)", "English (en)"

@@ -5,7 +5,8 @@ benchmarks/upload_bombs.py."""
 import pytest
 from sqlmodel import func, select
 
-from app.models import Opd, Questionnaire
+from app.opds.models import Opd
+from app.questionnaires.models import Questionnaire
 from tests.rounds.world import signed_in
 from tests.support.factories import make_user
 from tests.uploads import bombs

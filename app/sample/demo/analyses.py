@@ -14,7 +14,10 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from app.models import Opd, Round, RoundAnalysis, SpbeEntry
+from app.analyses.models import RoundAnalysis
+from app.opds.models import Opd
+from app.rounds.models import Round
+from app.spbe.models import SpbeEntry
 from app.types import utcnow
 
 # indicator -> (level, target, evidence, OPD in charge)

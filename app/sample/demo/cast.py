@@ -9,9 +9,11 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
+from app.accounts.models import Role, User
 from app.auth.accounts import create_user
-from app.models import Opd, Role, Round, User
+from app.opds.models import Opd
 from app.questionnaires.schema import Questionnaire
+from app.rounds.models import Round
 from app.sample.answers import person
 
 NOT_STARTED = "not_started"

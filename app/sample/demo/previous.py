@@ -13,13 +13,16 @@ import random
 
 from sqlmodel import Session, select
 
-from app.models import Opd, Round, RoundStatus, Submission, User
+from app.accounts.models import User
+from app.opds.models import Opd
 from app.questionnaires.answers.carried import CHANGED, RETIRED, SAME, carried_rows
 from app.questionnaires.service import definition_of
+from app.rounds.models import Round, RoundStatus
 from app.rounds.service import create_round, set_status
 from app.sample.answers import AnswerFaker, Sizes
 from app.sample.demo.cast import NOT_STARTED, TARGETS, DemoContext, officer_of
 from app.submissions import review, service
+from app.submissions.models import Submission
 
 PREVIOUS_NAME = "Periode Pengisian 2025"
 

@@ -13,8 +13,10 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
-from app.models import Opd, Role, Round, RoundStatus, Submission, SubmissionStatus, User
+from app.accounts.models import Role, User
+from app.opds.models import Opd
 from app.questionnaires.service import definition_of, publish, versions
+from app.rounds.models import Round, RoundStatus
 from app.rounds.service import accepts_answers, asked, create_round, set_status
 from app.sample import DEFAULT_QUESTIONNAIRE
 from app.sample.answers import AnswerFaker, Sizes
@@ -22,6 +24,7 @@ from app.sample.demo.analyses import load_demo_analyses
 from app.sample.demo.cast import NOT_STARTED, TARGETS, DemoContext, officer_of
 from app.sample.demo.previous import confirm_carried, load_previous_round
 from app.submissions import review, service
+from app.submissions.models import Submission, SubmissionStatus
 from app.types import utcnow
 
 ROUND_NAME = "Periode Pengisian 2026"

@@ -6,7 +6,6 @@ from fastapi import Request
 from sqlmodel import Session
 
 from app.i18n import translator_for
-from app.models import SubmissionRevision, SubmissionStatus
 from app.questionnaires.answers.validate import validate_answers
 from app.questionnaires.schema import Section
 from app.submissions import service
@@ -17,6 +16,7 @@ from app.submissions.form.post import Action, section_digest
 from app.submissions.form.remarks import Remark, remarks
 from app.submissions.form.screens import Screen, neighbours, pick_section, receipt
 from app.submissions.form.signature import signature
+from app.submissions.models import SubmissionRevision, SubmissionStatus
 from app.types import utcnow
 from app.web import render
 

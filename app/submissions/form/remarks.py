@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.models import ReviewComment
 from app.questionnaires.schema import Questionnaire
+from app.review.models import ReviewComment
 from app.submissions.completion import section_of, where
 from app.submissions.form.keys import key_of_path, path_of_key
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from app.carry.marks import CarryMarks
 from app.dossier.code import verification_code
-from app.models import SubmissionRevision
 from app.questionnaires.answers.document import ROW_ID
 from app.questionnaires.messages import message
 from app.questionnaires.schema import Questionnaire, Repeat, Section, text_in
@@ -16,6 +15,7 @@ from app.submissions.completion import Completion, section_of
 from app.submissions.form import view as form_view
 from app.submissions.form.logic import logic_json
 from app.submissions.form.remarks import Remark, by_key
+from app.submissions.models import SubmissionRevision
 from app.types import utcnow
 
 STATUS_KEYS = {

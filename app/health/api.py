@@ -5,8 +5,8 @@ import logging
 from sqlalchemy import text
 
 from app.db import Database
+from app.health.models import HealthProbe
 from app.migrate import current_revision, head_revision
-from app.models import HealthProbe
 from app.types import utcnow
 
 

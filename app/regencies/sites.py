@@ -1,0 +1,119 @@
+"""The regencies an installation serves, found by the request's host.
+
+The home regency (Settings) lives in the configured database and answers on every host no other
+regency claims, so a single-regency installation works exactly as before. Every other regency
+has its own host (e.g. `7315.survei.example.id`), its own var directory and its own database:
+a SQLite file, or a schema on the home PostgreSQL server sharing the home connection pool.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from urllib.parse import urlsplit, urlunsplit
+
+from sqlmodel import select
+
+from app.config import Settings
+from app.db import Database
+from app.regencies.context import SITE_KEY, Regency, Site
+from app.regencies.models import RegisteredRegency
+
+RELOAD_SECONDS = 5.0  # an unknown host re-reads the register at most this often
+
+
+def slug(code: str) -> str:
+    """"73.15" → "7315": the name of the regency's folder and schema."""
+    return code.replace(".", "")
+
+
+def regency_settings(home: Settings, entry: RegisteredRegency) -> Settings:
+    """The home settings with this regency's name, address, var directory and database."""
+    var_dir = home.var_dir / "regencies" / slug(entry.code)
+    parts = urlsplit(home.base_url)
+    port = f":{parts.port}" if parts.port else ""
+    return home.model_copy(update={
+        "regency_code": entry.code, "regency_name": entry.name, "var_dir": var_dir,
+        "base_url": urlunsplit((parts.scheme, entry.host + port, "", "", "")),
+        "database_url": (f"sqlite:///{var_dir / 'survei.db'}" if home.is_sqlite
+                         else home.database_url),
+        "database_schema": "" if home.is_sqlite else f"regency_{slug(entry.code)}"})
+
+
+def open_database(home: Database, settings: Settings) -> Database:
+    """A regency's database: its own SQLite file, or its schema over the home pool."""
+    if settings.database_schema:
+        return home.in_schema(settings.database_schema)
+    return Database(settings.database_url)
+
+
+def home_site(settings: Settings, db: Database) -> Site:
+    return Site(Regency.of(settings), settings, db)
+
+
+class Sites:
+    """Every regency site of this process: the home one and those in the register."""
+
+    def __init__(self, home: Site, *, on_open: Callable[[Site], None] | None = None):
+        self.home = home
+        self._on_open = on_open or (lambda site: None)
+        self._by_host: dict[str, Site] = {}
+        self._by_code: dict[str, Site] = {home.regency.code: home}
+        self._loaded = float("-inf")
+        self._lock = threading.Lock()
+
+    def load(self) -> None:
+        """Open the sites of regencies registered since the last look."""
+        with self._lock:
+            self._loaded = time.monotonic()
+            with self.home.db.session() as session:
+                entries = session.exec(select(RegisteredRegency)).all()
+            for entry in entries:
+                if entry.code in self._by_code:
+                    continue
+                settings = regency_settings(self.home.settings, entry)
+                site = Site(Regency.of(settings), settings,
+                            open_database(self.home.db, settings))
+                self._on_open(site)
+                self._by_code[entry.code] = site
+                self._by_host[entry.host] = site
+
+    def for_host(self, host: str) -> Site:
+        """The site of a Host header ("7315.localhost:8000"); the home site for any other."""
+        name = host.rsplit(":", 1)[0].strip().lower() if not host.startswith("[") else host
+        site = self._by_host.get(name)
+        if site is None and time.monotonic() - self._loaded >= RELOAD_SECONDS:
+            self.load()
+            site = self._by_host.get(name)
+        return site or self.home
+
+    def by_code(self, code: str) -> Site | None:
+        if code not in self._by_code:
+            self.load()
+        return self._by_code.get(code)
+
+    def all(self) -> list[Site]:
+        return list(self._by_code.values())
+
+    def close(self) -> None:
+        """Stop every site's job runner and close the regencies' own databases."""
+        for site in self.all():
+            if site.jobs is not None:
+                site.jobs.stop()
+            if site is not self.home:
+                site.db.dispose()
+
+
+class SitesMiddleware:
+    """Puts the request's site in its scope, from the Host header."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] in ("http", "websocket"):
+            sites: Sites = scope["app"].state.sites
+            host = dict(scope.get("headers") or ()).get(b"host", b"").decode("latin-1")
+            scope[SITE_KEY] = sites.for_host(host)
+        await self.app(scope, receive, send)
