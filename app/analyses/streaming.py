@@ -47,45 +47,43 @@ FIRST_NEEDS = NEED_TITLES
 """Needs kept per indicator: the sheet names the first five (the report's path, three)."""
 
 
-class LinkedServices:
+class _PerIndicator:
+    """Links kept per indicator, and how many came for each."""
+
+    def __init__(self):
+        self.counts: Counter[str] = Counter()
+        self._kept: dict[str, list] = {}
+
+    def _add(self, indicator: str) -> list:
+        self.counts[indicator] += 1
+        return self._kept.setdefault(indicator, [])
+
+    def __iter__(self) -> Iterator:
+        for kept in self._kept.values():
+            yield from kept
+
+
+class LinkedServices(_PerIndicator):
     """Per indicator: how many services link it, and those its level, target and OPD in
     charge come from (`build_spbe` takes the highest level, the first service at it, and the
     highest target)."""
 
-    def __init__(self):
-        self.counts: Counter[str] = Counter()
-        self._kept: dict[str, list[LinkedService]] = {}
-
     def append(self, service: LinkedService) -> None:
-        self.counts[service.indicator] += 1
-        kept = self._kept.setdefault(service.indicator, [])
+        kept = self._add(service.indicator)
         kept.append(service)
         by_level = max(kept, key=lambda s: s.level or 0)  # the first of equals
         targets = [s for s in kept if s.target is not None]
         by_target = max(targets, key=lambda s: s.target) if targets else None
         kept[:] = [s for s in kept if s is by_level or s is by_target]
 
-    def __iter__(self) -> Iterator[LinkedService]:
-        for kept in self._kept.values():
-            yield from kept
 
-
-class LinkedNeeds:
+class LinkedNeeds(_PerIndicator):
     """Per indicator: how many needs would raise it, and the first FIRST_NEEDS of them."""
 
-    def __init__(self):
-        self.counts: Counter[str] = Counter()
-        self._kept: dict[str, list[LinkedNeed]] = {}
-
     def append(self, need: LinkedNeed) -> None:
-        self.counts[need.indicator] += 1
-        kept = self._kept.setdefault(need.indicator, [])
+        kept = self._add(need.indicator)
         if len(kept) < FIRST_NEEDS:
             kept.append(need)
-
-    def __iter__(self) -> Iterator[LinkedNeed]:
-        for kept in self._kept.values():
-            yield from kept
 
 
 @dataclass(frozen=True)
