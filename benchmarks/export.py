@@ -151,7 +151,7 @@ def run_floor(directory: Path, out: Path) -> dict:
     from app.exports.sinks.xlsx import FORMATS
 
     book = xlsxwriter.Workbook(str(out), {"constant_memory": True, "strings_to_formulas": False,
-                                          "strings_to_urls": False})
+                                          "strings_to_urls": False, "remove_timezone": True})
     formats = {kind: book.add_format(spec) for kind, spec in FORMATS.items()}
     meta = pickle.loads((directory / "sheets.pickle").read_bytes())
     clock, cells = Clock(), 0

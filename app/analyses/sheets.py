@@ -7,15 +7,17 @@ come from the same typed results the report and the planner pages show.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from app.analyses import fields as f
 from app.exports.flatten import Column
-from app.exports.masterplan import DimensionMatrix, MasterplanSpec
+from app.exports.masterplan import MasterplanSpec, ProgramItem
 from app.exports.plan import ExportPlan
 from reports.analyses import Analyses
-from reports.frameworks import FrameworkView
+from reports.applications import AppRow
+from reports.frameworks import FrameworkView, Placement
+from reports.satudata import DatasetRow
 from reports.spbe import Spbe
 
 UNMAPPED = (("opd_code", "text"), ("opd_name", "text"), ("need", "text"),
@@ -51,7 +53,7 @@ SHEETS = (("tanpa_padanan", "Tanpa Padanan", UNMAPPED), ("spbe", "Penilaian SPBE
 @dataclass(frozen=True)
 class SheetRows:
     key: str
-    rows: list[list]
+    rows: Iterable[list]
     footer: list | None = None
 
 
@@ -80,25 +82,42 @@ def yes_no(value: bool | None, t: Callable[..., str]) -> str | None:
     return None if value is None else t("analysis.yes" if value else "analysis.no")
 
 
-def unmapped_rows(matrix: DimensionMatrix, spec: MasterplanSpec,
-                  view: FrameworkView) -> list[list]:
-    """The needs the chosen framework has no place for, with the suggested nodes."""
-    dims = dict(spec.dimensions)
-    elements = {code: label for code, label, _ in spec.elements}
-    return [[item.opd_code, item.opd_name, item.name, dims.get(item.dimension or "", None),
-             elements.get(item.element or "", None), item.cost,
-             "; ".join(view.label(code) for code in placement.related) or None,
-             item.submission_id, item.row_id]
-            for item, placement in matrix.unmapped]
+def unmapped_labels(spec: MasterplanSpec) -> tuple[dict[str, str], dict[str, str]]:
+    """Dimension and element code -> label, for unmapped_values."""
+    return dict(spec.dimensions), {code: label for code, label, _ in spec.elements}
 
 
-def spbe_rows(spbe: Spbe, t: Callable[..., str]) -> SheetRows:
+def unmapped_values(item: ProgramItem, placement: Placement,
+                    labels: tuple[dict[str, str], dict[str, str]],
+                    view: FrameworkView) -> list:
+    """A need the chosen framework has no place for, with the suggested nodes (written as
+    the needs stream)."""
+    dims, elements = labels
+    return [item.opd_code, item.opd_name, item.name, dims.get(item.dimension or "", None),
+            elements.get(item.element or "", None), item.cost,
+            "; ".join(view.label(code) for code in placement.related) or None,
+            item.submission_id, item.row_id]
+
+
+NEED_TITLES = 5
+"""Needs named per indicator on the SPBE sheet."""
+
+
+def spbe_rows(spbe: Spbe, t: Callable[..., str], *, services: Mapping[str, int] | None = None,
+              needs: Mapping[str, int] | None = None) -> SheetRows:
+    """The indicator rows and the index; `services` and `needs` count per indicator when the
+    rows hold only the first of them (the export's streaming collector)."""
+    def count(counts: Mapping[str, int] | None, code: str, held: int) -> int:
+        return held if counts is None else counts.get(code, 0)
+
     rows = [[r.indicator.code, r.indicator.label, r.indicator.domain_label,
              r.indicator.aspect_label, r.indicator.weight, r.opd_name or None, r.level,
              t(f"analysis.source.{r.source}"), r.target,
              t(f"analysis.evidence.{r.evidence}") if r.evidence else None,
-             r.evidence_note or None, round(r.weighted, 4), round(r.gain, 4), r.services,
-             len(r.needs), "; ".join(n.title for n in r.needs[:5]) or None,
+             r.evidence_note or None, round(r.weighted, 4), round(r.gain, 4),
+             count(services, r.indicator.code, r.services),
+             count(needs, r.indicator.code, len(r.needs)),
+             "; ".join(n.title for n in r.needs[:NEED_TITLES]) or None,
              t("analysis.example") if r.example else None]
             for r in spbe.rows]
     footer = [t("analysis.spbe.index"), None, None, None,
@@ -144,28 +163,26 @@ def _path_rows(spbe: Spbe, t: Callable[..., str], num: Callable[[float], str]) -
     return rows
 
 
-def app_rows(analyses: Analyses, t: Callable[..., str]) -> list[list]:
-    out = []
-    for r in analyses.applications.rows:
-        a, d = r.app, r.decision
-        out.append([a.opd_code, a.opd_name, a.name, a.function or None,
-                    t(f"analysis.kind.{a.kind}") if a.kind else None, a.status_label or None,
-                    a.hosting_label or None, yes_no(a.integrated, t), a.integrated_with or None,
-                    r.cluster or None, r.cluster_opds or None, r.national or None,
-                    t(f"analysis.match.{r.match}") if r.match else None,
-                    t("analysis.hosting.move") if r.hosting_note else None,
-                    t(f"analysis.rec.{r.draft}"), t(f"analysis.reason.{r.reason}"),
-                    t(f"analysis.rec.{r.final}"), d.decided_by if d else None,
-                    (d.note or None) if d else None, a.submission_id, a.row_id])
-    return out
+def app_values(r: AppRow, t: Callable[..., str]) -> list:
+    """One row of the rationalisation sheet."""
+    a, d = r.app, r.decision
+    return [a.opd_code, a.opd_name, a.name, a.function or None,
+            t(f"analysis.kind.{a.kind}") if a.kind else None, a.status_label or None,
+            a.hosting_label or None, yes_no(a.integrated, t), a.integrated_with or None,
+            r.cluster or None, r.cluster_opds or None, r.national or None,
+            t(f"analysis.match.{r.match}") if r.match else None,
+            t("analysis.hosting.move") if r.hosting_note else None,
+            t(f"analysis.rec.{r.draft}"), t(f"analysis.reason.{r.reason}"),
+            t(f"analysis.rec.{r.final}"), d.decided_by if d else None,
+            (d.note or None) if d else None, a.submission_id, a.row_id]
 
 
-def dataset_rows(analyses: Analyses, t: Callable[..., str]) -> list[list]:
-    return [[r.record.opd_code, r.record.name, r.producer or None, r.walidata or None,
-             r.record.role_label or None, r.record.format_label or None,
-             r.record.frequency_label or None, yes_no(r.record.metadata, t),
-             yes_no(r.record.published, t), r.completeness]
-            for r in analyses.satu_data.datasets]
+def dataset_values(r: DatasetRow, t: Callable[..., str]) -> list:
+    """One row of the Daftar Data sheet."""
+    return [r.record.opd_code, r.record.name, r.producer or None, r.walidata or None,
+            r.record.role_label or None, r.record.format_label or None,
+            r.record.frequency_label or None, yes_no(r.record.metadata, t),
+            yes_no(r.record.published, t), r.completeness]
 
 
 def ms_var_rows(analyses: Analyses) -> list[list]:
@@ -175,21 +192,3 @@ def ms_var_rows(analyses: Analyses) -> list[list]:
              v.validation or None, v.reference_period or None, v.public_access or None,
              row.completeness, per_dataset.get(v.dataset)]
             for row in analyses.satu_data.variables for v in (row.variable,)]
-
-
-def analysis_rows(analyses: Analyses, t: Callable[..., str],
-                  keys: set[str]) -> Iterator[SheetRows]:
-    """The rows of the analysis sheets in `keys` but `tanpa_padanan` (written with the
-    matrix)."""
-    if "spbe" in keys:
-        if analyses.spbe is not None:
-            yield spbe_rows(analyses.spbe, t)
-            yield SheetRows("spbe_indeks", spbe_summary_rows(analyses.spbe, t))
-        else:
-            yield SheetRows("spbe", [])
-            yield SheetRows("spbe_indeks", [[t("analysis.spbe.framework"), t("analysis.none")]])
-    if "aplikasi_rasional" in keys:
-        yield SheetRows("aplikasi_rasional", app_rows(analyses, t))
-    if "daftar_data" in keys:
-        yield SheetRows("daftar_data", dataset_rows(analyses, t))
-    yield SheetRows("ms_var", ms_var_rows(analyses))

@@ -13,15 +13,15 @@ from zoneinfo import ZoneInfo
 from app import clock
 from app.analyses import sheets as analysis_sheets
 from app.analyses.build import analysis_input
-from app.analyses.collect import Collector
 from app.analyses.context import AnalysisContext
+from app.analyses.sheets import SheetRows
+from app.analyses.streaming import WorkbookCollector
 from app.frameworks.views import framework_view
 from app.monev.sheets import SHEET_NAMES as ANNUAL_SHEETS
 from app.monev.sheets import AnnualSheets
 from app.monev.source import AnnualInput, repeat_paths
 from app.monev.status import status_fields
 from app.questionnaires.schema import text_in
-from reports.analyses import Analyses, build_analyses
 
 from .applicable import NotApplicable, frames_at
 from .flatten import Column, RepeatRow, TableFlattener, repeat_rows
@@ -66,9 +66,11 @@ class Layout:
         self.view = framework_view(plan, spec, self.context.registry,
                                    target=self.context.framework,
                                    lang=options.lang) if spec else None
-        self.matrix = DimensionMatrix(spec, self.view) if spec else None
+        self.matrix = DimensionMatrix(spec, self.view, keep_unmapped=False) if spec else None
         self.program = ProgramSheet(spec, t, options.labels, self.view) if spec else None
-        self.collector = Collector(plan, spec, options.lang)
+        self._unmapped_labels = analysis_sheets.unmapped_labels(spec) if spec else None
+        self._opd: str | None = None  # the OPD whose summary rows are still in memory
+        self.collector = WorkbookCollector(plan, spec, options.lang, self.context.walidata)
         self.na = NotApplicable(plan, t("export.not_applicable"), clock.local_today(timezone)) \
             if options.mark_na else None
         newest = plan.newest.form
@@ -186,7 +188,12 @@ class Layout:
                 s.completion]
 
     def rows_of(self, record: SubmissionRecord) -> Iterator[tuple[str, list]]:
-        """Every row one resolved submission gives: main, repeats, program items."""
+        """Every row one resolved submission gives: main, repeats, program items, needs the
+        chosen framework has no place for, datasets. The submissions come by OPD code, so
+        when another OPD starts, the summary rows of the one before are staged on disk."""
+        if record.opd_code != self._opd:
+            self.done_opd()
+            self._opd = record.opd_code
         main = [record.opd_code, record.opd_name, self.kind_label(record.opd_kind),
                 *self.main.values(record.answers), record.id, self.status_label(record.status),
                 record.version, self.local(record.created_at), self.local(record.submitted_at),
@@ -208,18 +215,34 @@ class Layout:
                 yield key, self.na.mark(record, flattener.columns, values, offset, found.row,
                                         frames)
         self.collector.add(record)
+        datasets = self.collector.dataset_rows(self.t)
+        if "daftar_data" in self.by_key:
+            for values in datasets:
+                yield "daftar_data", values
         if self.program is not None:
             self.matrix.add_opd(record.opd_code, record.opd_name)
             for item in program_items(self.masterplan, record):
-                self.matrix.add(item)
+                placement = self.matrix.add(item)
                 yield "program", self.program.row(item)
+                if not placement.mapped:
+                    yield "tanpa_padanan", analysis_sheets.unmapped_values(
+                        item, placement, self._unmapped_labels, self.view)
         self.annual.add(record.id, record.opd_code, record.opd_name, record.answers)
 
-    def analyses(self) -> Analyses:
-        """The SPBE, application and Satu Data analyses of the rows streamed so far."""
+    def done_opd(self) -> None:
+        """Stage the matrix and monev rows of the OPD streamed last."""
+        if self._opd is None:
+            return
+        if self.program is not None:
+            self.program.done_opd(self.matrix, self._opd)
+        self.annual.done_opd(self._opd)
+        self._opd = None
+
+    def analysis_sheets(self) -> Iterator[SheetRows]:
+        """The SPBE, application and Satu Data sheets of the rows streamed so far."""
         data = analysis_input(self.context, self.collector, self.plan, self.t,
                               self.options.lang)
-        return build_analyses(data)
+        return self.collector.sheets(data, self.t, set(self.by_key))
 
     def _repeat_row(self, record: SubmissionRecord, found: RepeatRow,
                     flattener: TableFlattener, nested: bool) -> list:

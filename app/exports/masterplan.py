@@ -129,6 +129,14 @@ class MatrixRow:
         self.total_needs += 1
         self.total_cost += cost
 
+    def merge(self, other: MatrixRow) -> None:
+        """Add another row's numbers to this one."""
+        for key, count in other.needs.items():
+            self.needs[key] = self.needs.get(key, 0) + count
+            self.cost[key] = self.cost.get(key, 0.0) + other.cost[key]
+        self.total_needs += other.total_needs
+        self.total_cost += other.total_cost
+
 
 UNMAPPED = "tanpa_padanan"
 """Matrix key of the needs the chosen framework has no place for (listed, never dropped)."""
@@ -150,22 +158,27 @@ class DimensionMatrix:
 
     `view` places each need (reports.frameworks): under its own framework's nodes, or through
     the crosswalk under another's; a need with no place counts under UNMAPPED and is kept in
-    `unmapped` for the list.
+    `unmapped` for the list (unless `keep_unmapped` is off: the export writes them as they
+    come). `take_opd` hands one OPD's rows out (the export stages them on disk) and keeps its
+    numbers in the totals.
     """
 
-    def __init__(self, spec: MasterplanSpec, view: FrameworkView):
+    def __init__(self, spec: MasterplanSpec, view: FrameworkView, *, keep_unmapped: bool = True):
         self.spec, self.view = spec, view
         self._rows: dict[str, MatrixRow] = {}
         self._parent = {code: parent for code, _, parent in spec.elements}
         self.unmapped: list[tuple[ProgramItem, Placement]] = []
+        self._keep_unmapped = keep_unmapped
         self._pairs: dict[tuple[str, str | None, str | None], list] = {}
+        self._taken = MatrixRow("", "")
+        self._axis_order: tuple[dict[str, int], dict[str, int]] | None = None
 
     def add_opd(self, code: str, name: str) -> None:
         """Give an OPD a row even when it entered no need."""
         self._rows.setdefault(code, MatrixRow(code, name))
 
-    def add(self, item: ProgramItem) -> None:
-        """Count one program item under the node(s) the view places it."""
+    def add(self, item: ProgramItem) -> Placement:
+        """Count one program item under the node(s) the view places it; where it went."""
         row = self._rows.setdefault(item.opd_code, MatrixRow(item.opd_code, item.opd_name))
         element = _code(item.element)
         dimension = _code(item.dimension) or self._parent.get(element or "")
@@ -175,30 +188,45 @@ class DimensionMatrix:
             pair = (item.opd_code, placement.dimension, placement.element)
         else:
             keys = [UNMAPPED]
-            self.unmapped.append((item, placement))
+            if self._keep_unmapped:
+                self.unmapped.append((item, placement))
             pair = (item.opd_code, UNMAPPED, None)
         row.add(keys, item.cost or 0.0)
         tally = self._pairs.setdefault(pair, [0, 0.0])
         tally[0] += 1
         tally[1] += item.cost or 0.0
+        return placement
+
+    def _order(self, pair: tuple) -> tuple:
+        """The long rows' order: OPD code, then the chosen framework's order of dimensions
+        and elements (the needs it has no place for last)."""
+        if self._axis_order is None:
+            axes = self.view.axes
+            self._axis_order = ({axis.code: i for i, axis in enumerate(axes)},
+                                {code: i for i, (code, _) in enumerate(
+                                    element for axis in axes for element in axis.elements)})
+        dimensions, elements = self._axis_order
+        last = len(dimensions) + len(elements)
+        opd, dimension, element = pair
+        return (opd, dimensions.get(dimension, last), elements.get(element, last),
+                dimension or "", element or "")
+
+    def take_opd(self, code: str) -> tuple[MatrixRow, list[LongRow]] | None:
+        """One OPD's row and long rows (in long_rows' order), taken out; the totals keep
+        them."""
+        row = self._rows.pop(code, None)
+        if row is None:
+            return None
+        self._taken.merge(row)
+        pairs = sorted((pair for pair in self._pairs if pair[0] == code), key=self._order)
+        return row, [LongRow(row, pair[1], pair[2], *self._pairs.pop(pair)) for pair in pairs]
 
     def long_rows(self) -> list[LongRow]:
         """One row per OPD, dimension and element that has needs (the pivot-ready form),
         by OPD code, then in the chosen framework's order of dimensions and elements (the
         needs it has no place for last)."""
-        axes = self.view.axes
-        dimensions = {axis.code: i for i, axis in enumerate(axes)}
-        elements = {code: i for i, (code, _) in
-                    enumerate(element for axis in axes for element in axis.elements)}
-        last = len(dimensions) + len(elements)
-
-        def order(pair: tuple) -> tuple:
-            opd, dimension, element = pair
-            return (opd, dimensions.get(dimension, last), elements.get(element, last),
-                    dimension or "", element or "")
-
         return [LongRow(self._rows[pair[0]], pair[1], pair[2], *self._pairs[pair])
-                for pair in sorted(self._pairs, key=order)]
+                for pair in sorted(self._pairs, key=self._order)]
 
     def rows(self) -> list[MatrixRow]:
         """One row per OPD, by OPD code."""
@@ -207,12 +235,8 @@ class DimensionMatrix:
     def totals(self) -> MatrixRow:
         """The sum over every OPD."""
         total = MatrixRow("", "")
-        for row in self._rows.values():
-            for key, count in row.needs.items():
-                total.needs[key] = total.needs.get(key, 0) + count
-                total.cost[key] = total.cost.get(key, 0.0) + row.cost[key]
-            total.total_needs += row.total_needs
-            total.total_cost += row.total_cost
+        for row in (self._taken, *self._rows.values()):
+            total.merge(row)
         return total
 
 

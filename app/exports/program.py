@@ -4,13 +4,14 @@ table)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from reports.frameworks import FrameworkView
 
 from .flatten import Column
 from .masterplan import UNMAPPED, DimensionMatrix, LongRow, MasterplanSpec, MatrixRow, ProgramItem
 from .sinks.base import Chart
+from .stage import SortedStage
 
 PROGRAM_COLUMNS = (
     ("no", "integer"), ("dimensi", "text"), ("elemen", "text"), ("nama_program", "text"),
@@ -27,7 +28,8 @@ LONG_COLUMNS = (
 
 
 class ProgramSheet:
-    """Numbers the program rows as they stream and lays out the matrix at the end."""
+    """Numbers the program rows as they stream; stages each OPD's matrix rows on disk when it
+    is done (app/exports/stage.py) and lays the matrix out at the end."""
 
     def __init__(self, spec: MasterplanSpec, t: Callable[..., str], labels: bool,
                  view: FrameworkView):
@@ -37,6 +39,27 @@ class ProgramSheet:
         self.long_columns = [Column(code, t(f"export.col.{code}"), kind)
                              for code, kind in LONG_COLUMNS]
         self.number = 0
+        self._keys: list[tuple[str, str]] | None = None
+        self._headers: dict[str, str] = {}
+        self._wide, self._long = SortedStage(), SortedStage()
+
+    def done_opd(self, matrix: DimensionMatrix, opd_code: str) -> None:
+        """Stage the matrix rows of an OPD whose submissions have all been added."""
+        taken = matrix.take_opd(opd_code)
+        if taken is not None:
+            row, long_rows = taken
+            self._wide.add([((opd_code,), self.matrix_row(row))])
+            self._long.add(((opd_code,), self.long_row(long)) for long in long_rows)
+
+    def matrix_rows(self, matrix: DimensionMatrix) -> Iterator[list]:
+        """Every OPD's row of the wide matrix, by OPD code."""
+        for opd_code in [row.opd_code for row in matrix.rows()]:  # the OPDs not done yet
+            self.done_opd(matrix, opd_code)
+        return self._wide.rows()
+
+    def long_rows(self) -> Iterator[list]:
+        """Every row of the long matrix (after matrix_rows)."""
+        return self._long.rows()
 
     def _code_label(self, prefix: str, code: str) -> str:
         return self.t(f"{prefix}{code}") if self.labels and code else code
@@ -63,18 +86,22 @@ class ProgramSheet:
     def long_row(self, row: LongRow) -> list:
         """One row of the long matrix: OPD, dimension, element (of the chosen framework, as
         the wide matrix heads them), needs, cost."""
-        headers = dict(self.matrix_keys())
+        headers = self._headers or dict(self.matrix_keys())
         return [row.opd.opd_code, row.opd.opd_name, headers.get(row.dimension, row.dimension),
                 headers.get(row.element, row.element), row.needs, row.cost]
 
     def matrix_keys(self) -> list[tuple[str, str]]:
         """(code, header) of the chosen framework's dimensions, then of their elements, then
         of the needs it has no place for."""
+        if self._keys is not None:
+            return self._keys
         axes = self.view.axes
         codes = [*((a.code, a.label) for a in axes),
                  *(element for a in axes for element in a.elements),
                  (UNMAPPED, self.t("analysis.col.unmapped"))]
-        return [(code, label if self.labels else code) for code, label in codes]
+        self._keys = [(code, label if self.labels else code) for code, label in codes]
+        self._headers = dict(self._keys)
+        return self._keys
 
     def matrix_columns(self) -> list[Column]:
         """OPD, needs per dimension and element, total; then the same as cost in Rupiah."""

@@ -1,8 +1,9 @@
 """Drive a sink through one export: statuses, then submissions as they stream, then summaries.
 
 Pure apart from the sink: statuses and submissions are any iterables (the database streams
-them in batches; tests pass lists). Memory holds one submission at a time plus the matrix
-(one small row per OPD).
+them in batches; tests pass lists). Memory holds one submission at a time and the summary
+rows of one OPD; the OPDs done are staged on disk (stage.py), and the analyses keep only what
+their sheets read (app/analyses/streaming.py).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 
-from app.analyses import sheets as analysis_sheets
 from app.questionnaires.answers.bounds import text_problem
 
 from .codebook import ExportContext, codebook_rows, info_rows
@@ -88,19 +88,17 @@ def _as_text(answers: dict) -> str:
 
 
 def _summaries(sink: Sink, layout: Layout, context: ExportContext) -> None:
+    layout.done_opd()
     if layout.program is not None:
-        for row in layout.matrix.rows():
-            sink.row("matriks", layout.program.matrix_row(row))
+        for row in layout.program.matrix_rows(layout.matrix):
+            sink.row("matriks", row)
         sink.close_sheet("matriks", footer=layout.program.matrix_footer(layout.matrix),
                          chart=layout.program.chart())
-        for row in layout.matrix.long_rows():
-            sink.row("matriks_panjang", layout.program.long_row(row))
+        for row in layout.program.long_rows():
+            sink.row("matriks_panjang", row)
         sink.close_sheet("matriks_panjang")
-        for row in analysis_sheets.unmapped_rows(layout.matrix, layout.masterplan, layout.view):
-            sink.row("tanpa_padanan", row)
-        sink.close_sheet("tanpa_padanan")
-    keys = {sheet.key for sheet in layout.sheets}
-    for sheet in analysis_sheets.analysis_rows(layout.analyses(), layout.t, keys):
+        sink.close_sheet("tanpa_padanan")  # its rows came with the needs
+    for sheet in layout.analysis_sheets():
         for row in sheet.rows:
             sink.row(sheet.key, row)
         sink.close_sheet(sheet.key, footer=sheet.footer)

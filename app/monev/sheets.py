@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 
 from app.exports.flatten import Column
 from app.exports.masterplan import MasterplanSpec
+from app.exports.stage import SortedStage
 from app.monev.figures import DEFAULT_FIGURES, key_figures, year_rows
 from app.monev.source import AnnualInput
 from app.monev.status import PROGRAMME_STATUSES, StatusFields, apply_updates
@@ -22,7 +23,8 @@ STATUS_COLUMNS = (*PROGRAMME_STATUSES, NO_STATUS)
 
 
 class AnnualSheets:
-    """Accumulates the submissions as they stream; lays the sheets out at the end."""
+    """Accumulates the submissions as they stream; lays the sheets out at the end. The
+    monev rows of each OPD done are staged on disk (app/exports/stage.py)."""
 
     def __init__(self, spec: MasterplanSpec | None, fields: StatusFields | None,
                  annual: AnnualInput, repeats: dict[str, tuple[str, ...]],
@@ -31,6 +33,7 @@ class AnnualSheets:
         self.spec = spec
         self.table = MonevTable(spec, fields) if spec is not None and fields else None
         self.now: dict[str, tuple[str, dict]] = {}
+        self._stage = SortedStage()  # the monev rows of the OPDs done
 
     def keys(self) -> list[str]:
         """The sheets this export has (monev needs a programme status; the comparison a
@@ -75,9 +78,17 @@ class AnnualSheets:
         if self.annual.previous_name:
             self.now[opd_code] = (opd_name, key_figures(answers, self.repeats))
 
+    def done_opd(self, opd_code: str) -> None:
+        """Stage the monev rows of an OPD whose submissions have all been added."""
+        if self.table is not None:
+            self._stage.add((self.table.sort_key(row), self._monev_row(row))
+                            for row in self.table.take_opd(opd_code))
+
     def rows(self, key: str) -> Iterator[list]:
         if key == "monev":
-            yield from (self._monev_row(row) for row in self.table.rows())
+            self._stage.add((self.table.sort_key(row), self._monev_row(row))
+                            for row in self.table.rows())  # the OPDs not done yet
+            yield from self._stage.rows()
         elif key == "monev_jangka":
             for term in self.table.terms():
                 yield [self.t(f"monev.term.{term.term}"), term.total, term.running, term.share]

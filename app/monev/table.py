@@ -52,6 +52,13 @@ class TermShare:
         return self.running / self.total if self.total else None
 
 
+def _merge(total: MonevRow, row: MonevRow) -> None:
+    for status, count in row.counts.items():
+        total.counts[status] = total.counts.get(status, 0) + count
+    total.planned += row.planned
+    total.realised += row.realised
+
+
 def _number(value: object) -> float:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0.0
 
@@ -64,6 +71,8 @@ class MonevTable:
         self._rows: dict[tuple[str, str], MonevRow] = {}
         self._terms = {term: TermShare(term) for term in SHORT_MEDIUM}
         self._parent = {code: parent for code, _, parent in spec.elements}
+        self._order = {code: n for n, (code, _) in enumerate(spec.dimensions)}
+        self._taken = MonevRow("", "", "")
 
     def add(self, opd_code: str, opd_name: str, answers: dict) -> None:
         """Count every need row of one submission."""
@@ -82,20 +91,27 @@ class MonevTable:
                 term.total += 1
                 term.running += status in RUNNING
 
+    def sort_key(self, row: MonevRow) -> tuple[int, str, str]:
+        """Dimension order of the questionnaire, then OPD code."""
+        return self._order.get(row.dimension, len(self._order)), row.dimension, row.opd_code
+
     def rows(self) -> list[MonevRow]:
         """Dimension order of the questionnaire, then OPD code."""
-        order = {code: n for n, (code, _) in enumerate(self.spec.dimensions)}
-        return sorted(self._rows.values(),
-                      key=lambda r: (order.get(r.dimension, len(order)), r.dimension, r.opd_code))
+        return sorted(self._rows.values(), key=self.sort_key)
+
+    def take_opd(self, opd_code: str) -> list[MonevRow]:
+        """One OPD's rows, taken out (the export stages them on disk); the totals keep them."""
+        taken = [key for key in self._rows if key[1] == opd_code]
+        rows = [self._rows.pop(key) for key in taken]
+        for row in rows:
+            _merge(self._taken, row)
+        return rows
 
     def totals(self) -> MonevRow:
         """Every programme of the round."""
         total = MonevRow("", "", "")
-        for row in self._rows.values():
-            for status, count in row.counts.items():
-                total.counts[status] = total.counts.get(status, 0) + count
-            total.planned += row.planned
-            total.realised += row.realised
+        for row in (self._taken, *self._rows.values()):
+            _merge(total, row)
         return total
 
     def terms(self) -> list[TermShare]:

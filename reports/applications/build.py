@@ -15,6 +15,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
 
 from reports.applications.model import (
     RECOMMENDATIONS,
@@ -30,26 +32,35 @@ from reports.builders.similar import THRESHOLD, cluster, normalise
 MOVE_HOSTING = ("server_opd", "cloud_pihak_ketiga")
 
 
-def _has(text: str, phrase: str) -> bool:
-    """Whether the normalised `phrase` occurs in normalised `text` as whole words."""
-    return bool(phrase) and f" {phrase} " in f" {text} "
+@lru_cache(maxsize=1024)
+def _phrases(candidate: NationalApp) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A national application's names (with aliases) and keywords, normalised and padded with
+    a space each side for a whole-word match (the empty left out): once, not per application."""
+    def normalised(texts) -> tuple[str, ...]:
+        return tuple(f" {phrase} " for phrase in map(normalise, texts) if phrase)
+
+    return normalised((candidate.name, *candidate.aliases)), normalised(candidate.keywords)
 
 
 def match_national(app: AppRecord, national: list[NationalApp]) -> tuple[NationalApp, str] | None:
-    """The national application this one is (`name`) or does the work of (`function`)."""
+    """The national application this one is (`name`) or does the work of (`function`):
+    one of its names or keywords occurs in the application's normalised text as whole words."""
     name = normalise(app.name)
+    padded = f" {name} "
     for candidate in national:
-        if any(_has(name, normalise(n)) for n in (candidate.name, *candidate.aliases)):
+        if any(phrase in padded for phrase in _phrases(candidate)[0]):
             return candidate, "name"
-    text = f"{name} {normalise(app.function)}"
+    padded = f" {name} {normalise(app.function)} "
     for candidate in national:
-        if any(_has(text, normalise(k)) for k in candidate.keywords):
+        if any(phrase in padded for phrase in _phrases(candidate)[1]):
             return candidate, "function"
     return None
 
 
-def _clusters(apps: list[AppRecord], threshold: int) -> tuple[dict[int, str], list[Cluster]]:
-    """Cluster code per application index, and the clusters spanning two or more OPDs."""
+def clusters_of(apps: Sequence[AppRecord],
+                threshold: int = THRESHOLD) -> tuple[dict[int, str], list[Cluster]]:
+    """Cluster code per application index, and the clusters spanning two or more OPDs (only
+    `name`, `function` and `opd_code` of the applications are read)."""
     by_key: dict[str, list[int]] = {}
     for i, app in enumerate(apps):
         key = normalise(app.name)
@@ -87,24 +98,35 @@ def _draft(app: AppRecord, matched: tuple[NationalApp, str] | None,
     return "pertahankan", "keep"
 
 
+def decided_by_row(decisions: list[Decision]) -> dict[tuple[int, str], Decision]:
+    """The planner's valid decisions by (submission id, row id)."""
+    return {(d.submission_id, d.row_id): d for d in decisions
+            if d.recommendation in RECOMMENDATIONS}
+
+
+def app_row(app: AppRecord, code: str, cluster_opds: int, national: list[NationalApp],
+            decided: dict[tuple[int, str], Decision]) -> AppRow:
+    """One application with its cluster (code, OPDs in it), national match and draft."""
+    matched = match_national(app, national)
+    draft, reason = _draft(app, matched, cluster_opds)
+    return AppRow(
+        app=app, cluster=code, cluster_opds=cluster_opds,
+        national=matched[0].name if matched else "", match=matched[1] if matched else "",
+        hosting_note="move" if app.hosting in MOVE_HOSTING else "", draft=draft,
+        reason=reason, decision=decided.get((app.submission_id, app.row_id)))
+
+
 def build_rationalisation(apps: list[AppRecord], national: list[NationalApp],
                           decisions: list[Decision],
                           threshold: int = THRESHOLD) -> Rationalisation:
     """Every application with its cluster, national match, hosting note and recommendation."""
-    codes, clusters = _clusters(apps, threshold)
+    codes, clusters = clusters_of(apps, threshold)
     size = {c.code: len(c.opd_codes) for c in clusters}
-    decided = {(d.submission_id, d.row_id): d for d in decisions
-               if d.recommendation in RECOMMENDATIONS}
+    decided = decided_by_row(decisions)
     rows = []
     for i, app in enumerate(apps):
-        matched = match_national(app, national)
         code = codes.get(i, "")
-        draft, reason = _draft(app, matched, size.get(code, 0))
-        rows.append(AppRow(
-            app=app, cluster=code, cluster_opds=size.get(code, 0),
-            national=matched[0].name if matched else "", match=matched[1] if matched else "",
-            hosting_note="move" if app.hosting in MOVE_HOSTING else "", draft=draft,
-            reason=reason, decision=decided.get((app.submission_id, app.row_id))))
+        rows.append(app_row(app, code, size.get(code, 0), national, decided))
     return Rationalisation(
         rows=rows, clusters=clusters, national=list(national), threshold=threshold,
         drafts=_count(r.draft for r in rows), finals=_count(r.final for r in rows),

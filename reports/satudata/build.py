@@ -41,10 +41,15 @@ def variable_completeness(variable: Variable) -> float:
     return sum(1 for v in applicable if v) / len(applicable) if applicable else 0.0
 
 
+def dataset_row(record: DatasetRecord, walidata: str) -> DatasetRow:
+    """One Daftar Data row: the dataset with its producer, the walidata and completeness."""
+    return DatasetRow(record, _producer(record), walidata, dataset_completeness(record))
+
+
 def build_satu_data(datasets: list[DatasetRecord], variables: list[Variable],
                     walidata: str) -> SatuData:
     """The Daftar Data and MS-Var rows with their completeness, and the counts."""
-    rows = [DatasetRow(r, _producer(r), walidata, dataset_completeness(r)) for r in datasets]
+    rows = [dataset_row(r, walidata) for r in datasets]
     var_rows = [VariableRow(v, variable_completeness(v)) for v in variables]
     tables: dict[str, list[VariableRow]] = {}
     for row in var_rows:
