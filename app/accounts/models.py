@@ -5,6 +5,7 @@ from enum import StrEnum
 
 from sqlmodel import Field, SQLModel
 
+from app.opds import models as _opds  # noqa: F401  (the tables its foreign keys name)
 from app.types import created, fk, when
 
 

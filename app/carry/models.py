@@ -5,6 +5,7 @@ from datetime import datetime
 from sqlalchemy import Column, ForeignKey, Integer
 from sqlmodel import Field, SQLModel
 
+from app.submissions import models as _submissions  # noqa: F401  (the tables its foreign keys name)
 from app.types import JSONDocument, created, fk
 
 

@@ -5,6 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from app.accounts import models as _accounts  # noqa: F401  (the tables its foreign keys name)
 from app.types import created, fk
 
 

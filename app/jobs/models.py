@@ -6,6 +6,8 @@ from enum import StrEnum
 from sqlalchemy import Column, ForeignKey, Index, Integer
 from sqlmodel import Field, SQLModel
 
+from app.accounts import models as _accounts  # noqa: F401  (the tables its foreign keys name)
+from app.rounds import models as _rounds  # noqa: F401  (the tables its foreign keys name)
 from app.types import JSONDocument, created, fk, when
 
 

@@ -5,6 +5,8 @@ from datetime import datetime
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
+from app.accounts import models as _accounts  # noqa: F401  (the tables its foreign keys name)
+from app.submissions import models as _submissions  # noqa: F401  (the tables its foreign keys name)
 from app.types import created, fk
 
 

@@ -2,14 +2,15 @@
 
 from fastapi import APIRouter, Request
 
+from app.errors import API_ERRORS
 from app.national.pages import CoordinatorDep
 from app.national.progress import totals
 from app.national.service import regency_rounds
 
-router = APIRouter(tags=["national"])
+router = APIRouter(prefix="/api/v1", tags=["api: national"], responses=API_ERRORS)
 
 
-@router.get("/api/v1/nasional/progress")
+@router.get("/nasional/progress")
 def national_progress_api(request: Request, _principal: CoordinatorDep) -> dict:
     """Every regency's rounds and how far their OPDs are, with the totals."""
     rows = regency_rounds(request.app.state.sites.all())

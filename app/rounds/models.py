@@ -6,6 +6,8 @@ from enum import StrEnum
 from sqlalchemy import Column, ForeignKey, Integer
 from sqlmodel import Field, SQLModel
 
+from app.opds import models as _opds  # noqa: F401  (the tables its foreign keys name)
+from app.questionnaires import models as _questionnaires  # noqa: F401  (the tables its foreign keys name)
 from app.types import created, fk, when
 
 

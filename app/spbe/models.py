@@ -5,6 +5,9 @@ from datetime import datetime
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from app.accounts import models as _accounts  # noqa: F401  (the tables its foreign keys name)
+from app.opds import models as _opds  # noqa: F401  (the tables its foreign keys name)
+from app.rounds import models as _rounds  # noqa: F401  (the tables its foreign keys name)
 from app.types import created, fk
 
 
