@@ -36,6 +36,8 @@ def used_keys() -> set[str]:
             keys |= {m.group(2) for m in CALL.finditer(path.read_text())}
     for module in MODULES:
         for path in ([module] if module.is_file() else module.glob("*.py")):
+            if path.name == "models.py":
+                continue  # tables: their strings are foreign-key targets ("round.id")
             tree = ast.parse(path.read_text())
             actions = {id(k.value) for n in ast.walk(tree) if isinstance(n, ast.Call)
                        for k in n.keywords if k.arg == "action"}
