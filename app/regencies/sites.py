@@ -81,23 +81,25 @@ class Sites:
 
     def for_host(self, host: str) -> Site:
         """The site of a Host header ("7315.localhost:8000"); the home site for any other."""
-        name = host.rsplit(":", 1)[0].strip().lower() if not host.startswith("[") else host
-        site = self._by_host.get(name)
-        if site is None and time.monotonic() - self._loaded >= RELOAD_SECONDS:
-            self.load()
-            site = self._by_host.get(name)
-        return site or self.home
+        name = host.rsplit(":", 1)[0].strip().lower()
+        if name not in self._by_host:
+            self._load_when_stale()
+        return self._by_host.get(name) or self.home
 
     def by_code(self, code: str) -> Site | None:
         if code not in self._by_code:
-            self.load()
+            self._load_when_stale()
         return self._by_code.get(code)
 
     def all(self) -> list[Site]:
         """Every site, the home one first (re-reading the register when it is stale)."""
+        self._load_when_stale()
+        return list(self._by_code.values())
+
+    def _load_when_stale(self) -> None:
+        # A name nobody registered re-reads the register at most every RELOAD_SECONDS.
         if time.monotonic() - self._loaded >= RELOAD_SECONDS:
             self.load()
-        return list(self._by_code.values())
 
     def close(self) -> None:
         """Stop every site's job runner and close the regencies' own databases."""

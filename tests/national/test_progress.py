@@ -6,7 +6,6 @@ from datetime import UTC, datetime, timedelta
 from sqlmodel import select
 
 from app.accounts.models import User
-from app.auth.accounts import create_user
 from app.national.progress import COUNTED, RegencyRound, overdue_count, totals
 from app.rounds.models import Round
 from app.types import utcnow
@@ -37,22 +36,14 @@ def test_totals_add_up_every_regency_and_round():
                             "needs_revision": 0, "approved": 2}
 
 
-def _coordinator(app, db, settings):
-    with db.write_session() as session:
-        user = create_user(session, username="komdigi", role="coordinator",
-                           full_name="Koordinator Komdigi")
-        session.commit()
-    return signed_in(app, db, settings, user)
-
-
-def test_the_coordinator_sees_every_regency_and_its_progress(other, app, client, db, settings):
+def test_the_coordinator_sees_every_regency_and_its_progress(other, app, client, db, settings,
+        coordinator):
     world = build_world(db)  # Luwu Utara: a round asking 3 OPDs
     submit(db, world, world.opd_a)
     with db.write_session() as session:
         late = session.get(Round, world.round.id)
         late.closes_at = utcnow() - timedelta(days=2)  # past: B and C have sent nothing
         session.commit()
-    coordinator = _coordinator(app, db, settings)
     page = coordinator.get("/nasional")
     assert page.status_code == 200
     text = page.text
@@ -66,23 +57,23 @@ def test_the_coordinator_sees_every_regency_and_its_progress(other, app, client,
     assert body["totals"]["regencies"] == 2 and body["totals"]["asked"] == 3
 
 
-def test_a_round_of_the_other_regency_shows_up(other, app, client, db, settings):
+def test_a_round_of_the_other_regency_shows_up(other, app, client, db, settings,
+        coordinator):
     with other.db.write_session() as session:
         opds = [make_opd(session, f"DINAS-{n}", f"Dinas {n}") for n in range(4)]
         open_round_with_form(session, opds)
         session.commit()
-    body = _coordinator(app, db, settings).get("/api/v1/nasional/progress").json()
+    body = coordinator.get("/api/v1/nasional/progress").json()
     lutim = [r for r in body["rounds"] if r["regency_code"] == "73.15"]
     assert [(r["round"], r["asked"], r["counts"]["not_started"]) for r in lutim] == [
         ("Periode 2026", 4, 4)]
 
 
 def test_regency_staff_may_not_see_it_and_coordinators_see_nothing_of_a_regency(
-        other, app, client, db, settings):
+        other, app, client, db, settings, coordinator):
     world = build_world(db)
     admin = signed_in(app, db, settings, world.users["admin"])
     assert admin.get("/nasional").status_code == 403
-    coordinator = _coordinator(app, db, settings)
     assert coordinator.get("/rounds").status_code == 403
     assert coordinator.get(f"/rounds/{world.round.id}/export.xlsx").status_code == 403
     cookie = "; ".join(f"{name}={value}" for name, value in coordinator.cookies.items())

@@ -7,34 +7,25 @@ from openpyxl import load_workbook
 from sqlmodel import select
 
 from app.audits.models import AuditEvent
-from app.auth.accounts import create_user
 from app.sharing.service import set_raw_answers
-from tests.rounds.world import build_world, signed_in, submit
+from tests.rounds.world import build_world, submit
 
 
-def _coordinator(app, db, settings):
-    with db.write_session() as session:
-        user = create_user(session, username="komdigi", role="coordinator", full_name="Komdigi")
-        session.commit()
-    return signed_in(app, db, settings, user)
-
-
-def test_a_regency_that_does_not_share_is_refused_with_the_reason(other, app, client, db,
-                                                                  settings):
+def test_a_regency_that_does_not_share_is_refused_with_the_reason(
+        other, app, client, db, settings, coordinator):
     world = build_world(other.db)
-    coordinator = _coordinator(app, db, settings)
     refused = coordinator.get(f"/nasional/73.15/rounds/{world.round.id}/export.xlsx")
     assert refused.status_code == 403
     assert "Kabupaten Luwu Timur tidak membagikan jawaban mentahnya" in refused.text
     assert "Hanya angka kemajuan" in coordinator.get("/nasional").text
 
 
-def test_a_shared_regency_sends_its_workbook_and_audits_it(other, app, client, db, settings):
+def test_a_shared_regency_sends_its_workbook_and_audits_it(other, app, client, db, settings,
+        coordinator):
     world = build_world(other.db)
     submit(other.db, world, world.opd_a)
     with other.db.write_session() as session:
         set_raw_answers(session, shared=True, actor=world.users["admin"])
-    coordinator = _coordinator(app, db, settings)
     link = f"/nasional/73.15/rounds/{world.round.id}/export.xlsx"
     assert link in coordinator.get("/nasional").text
     got = coordinator.get(link)
@@ -52,10 +43,10 @@ def test_a_shared_regency_sends_its_workbook_and_audits_it(other, app, client, d
     assert there and (home.object_id, home.details["round_id"]) == ("73.15", world.round.id)
 
 
-def test_an_unknown_regency_or_round_is_not_found(other, app, client, db, settings):
+def test_an_unknown_regency_or_round_is_not_found(other, app, client, db, settings,
+        coordinator):
     world = build_world(other.db)
     with other.db.write_session() as session:
         set_raw_answers(session, shared=True, actor=world.users["admin"])
-    coordinator = _coordinator(app, db, settings)
     assert coordinator.get("/nasional/99.99/rounds/1/export.xlsx").status_code == 404
     assert coordinator.get("/nasional/73.15/rounds/999/export.xlsx").status_code == 404
