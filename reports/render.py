@@ -59,6 +59,11 @@ def write_html(report: Report, path: Path) -> None:
         stream.dump(handle)
 
 
+def render_page(template: str, lang: str, **context) -> str:
+    """Another document of the reports' templates (e.g. national.html) with the same helpers."""
+    return _env.get_template(template).render(**context, **_helpers(lang))
+
+
 def _helpers(lang: str) -> dict:
     return {
         "_": translator(lang),

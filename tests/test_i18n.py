@@ -47,6 +47,7 @@ DYNAMIC = {
     "spbe.level.": [str(n) for n in range(6)],
     "spbe.notice_": ["saved", "target"],
     **PLANNING_DYNAMIC,
+    "national.note_": ["no_round", "no_submissions"],  # issue 19: the benchmarks page
 }
 # Namespaces of message keys; a string literal shaped like one of these in app/ is a key
 # (audit actions such as "login.failed" are passed as action=… and skipped).

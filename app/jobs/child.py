@@ -57,6 +57,8 @@ def execute(spec: dict, emit: Emit) -> int:
                              path=part, actor_name=spec["actor_name"],
                              timezone=spec["timezone"], regency=spec.get("regency", ""),
                              base_url=spec.get("base_url", ""),
+                             regency_code=spec.get("regency_code", ""),
+                             var_dir=Path(spec["var_dir"]) if spec.get("var_dir") else None,
                              progress=EventProgress(emit))
         output = module.run(context)
         part.replace(final)

@@ -16,8 +16,8 @@ from app.jobs.models import JobState
 from app.regencies.context import site_of
 
 
-def job_file(request: Request, db: Database, session: Session, *, round_id: int, job_id: int,
-             principal: Principal) -> FileResponse:
+def job_file(request: Request, db: Database, session: Session, *, round_id: int | None,
+             job_id: int, principal: Principal) -> FileResponse:
     """The job's file as an attachment; NotFound while it is not done or once it expired."""
     job = service.job_of(session, round_id=round_id, job_id=job_id)
     check_role(job.kind, principal.role)

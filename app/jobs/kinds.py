@@ -1,7 +1,8 @@
 """The job kinds: each is a module that validates its options, writes one file and names it.
 
 A kind module provides
-    params(session, round_id, raw: dict) -> dict    checked options (AppError when wrong)
+    params(session, round_id, raw: dict) -> dict    checked options (AppError when wrong;
+                                                    round_id None: a national job)
     describe(params, t) -> str                      the options in words, for the round page
     run(ctx: JobContext) -> JobOutput               writes ctx.path, calling ctx.progress
 optionally ROLES, the roles that may start it and download its file (default: all staff),
@@ -24,6 +25,7 @@ KINDS = {
     "export": "app.exports.job",
     "report": "app.reports_web.job",
     "dossiers": "app.dossier.job",
+    "benchmarks": "app.national.job",
 }
 
 
@@ -42,7 +44,8 @@ class JobContext:
     """Everything a kind's run() gets: the database (read only), its options, the file."""
 
     db: Database
-    round_id: int
+    round_id: int | None
+    """None for a national job (the home regency's benchmarks)."""
     params: dict
     path: Path
     actor_name: str
@@ -52,6 +55,9 @@ class JobContext:
     progress: Progress = field(default_factory=Progress)
     base_url: str = ""
     """The site's address (the dossiers' verification links)."""
+    regency_code: str = ""
+    var_dir: Path | None = None
+    """The site's var directory (a national job finds the regencies' SQLite files under it)."""
 
 
 @dataclass(frozen=True)

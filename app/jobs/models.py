@@ -19,7 +19,8 @@ class JobState(StrEnum):
 
 
 class Job(SQLModel, table=True):
-    """A background job (an export or a report of a large round): its state, progress and file.
+    """A background job (an export or a report of a large round, the national benchmarks): its
+    state, progress and file.
 
     The file lives under SURVEI_VAR_DIR/jobs (app/jobs/files.py); the row says where.
     """
@@ -28,10 +29,12 @@ class Job(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(max_length=32)
-    round_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("round.id", ondelete="CASCADE"), nullable=False,
+    round_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("round.id", ondelete="CASCADE"), nullable=True,
                          index=True)
     )
+    """The round it exports; None for a national job of the home regency (the benchmarks)."""
     params: dict = Field(default_factory=dict, sa_column=Column(JSONDocument, nullable=False))
     state: str = Field(default=JobState.queued, max_length=16)
     step: str = Field(default="", max_length=32)

@@ -150,6 +150,8 @@ class JobRunner:
                 "params": job.params, "path": str(path), "actor_name": job.created_by_name,
                 "timezone": self.settings.timezone, "regency": self.settings.regency_name,
                 "base_url": self.settings.base_url,
+                "regency_code": self.settings.regency_code,
+                "var_dir": str(self.settings.var_dir),
                 "nice": self.settings.job_nice,
                 "database_url": self.settings.database_url,
                 "database_schema": self.settings.database_schema}

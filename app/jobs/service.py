@@ -35,7 +35,7 @@ def worker_name() -> str:
     return f"{socket.gethostname()[:100]}:{os.getpid()}"
 
 
-def start_job(session: Session, *, round_id: int, kind: str, raw: dict, actor: User,
+def start_job(session: Session, *, round_id: int | None, kind: str, raw: dict, actor: User,
               ip: str | None = None, restart_of: int | None = None) -> Job:
     """Queue a job after its kind checked the options; audited as job.started; commits."""
     check_role(kind, actor.role)
@@ -65,8 +65,14 @@ def round_jobs(session: Session, *, round_id: int) -> list[Job]:
     return list(session.exec(query))
 
 
-def job_of(session: Session, *, round_id: int, job_id: int) -> Job:
-    """The round's job, or NotFound."""
+def national_jobs(session: Session) -> list[Job]:
+    """The home regency's national jobs (no round), newest first."""
+    query = select(Job).where(Job.round_id.is_(None)).order_by(Job.id.desc())
+    return list(session.exec(query))
+
+
+def job_of(session: Session, *, round_id: int | None, job_id: int) -> Job:
+    """The round's job (round_id None: a national job), or NotFound."""
     job = session.get(Job, job_id)
     if job is None or job.round_id != round_id:
         raise NotFound("job.not_found")

@@ -16,7 +16,8 @@ class JobOut(BaseModel):
 
     id: int
     kind: str
-    round_id: int
+    round_id: int | None
+    """None: a national job (the benchmarks)."""
     state: str
     """queued, running, done or failed."""
     step: str
@@ -58,8 +59,13 @@ def job_out(job: Job, t: Translator, *, api: bool = False) -> JobOut:
         finished_at=job.finished_at, expires_at=job.expires_at,
         error=t(job.error) if job.state == JobState.failed else None,
         filename=job.filename if done else None, size=job.size if done else None,
-        download_url=(f"{prefix}/rounds/{job.round_id}/jobs/{job.id}/download"
-                      if done else None))
+        download_url=(f"{prefix}{job_path(job)}/download" if done else None))
+
+
+def job_path(job: Job) -> str:
+    """Where a job's routes are: under its round, or under /nasional for a national job."""
+    return (f"/rounds/{job.round_id}/jobs/{job.id}" if job.round_id is not None
+            else f"/nasional/jobs/{job.id}")
 
 
 def _progress_text(job: Job, t: Translator) -> str:

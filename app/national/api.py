@@ -1,13 +1,32 @@
 """The JSON twin of /nasional."""
 
-from fastapi import APIRouter, Request
+from typing import Literal
 
-from app.errors import API_ERRORS
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import FileResponse
+from pydantic import BaseModel
+
+from app.deps import DatabaseDep, SessionDep, client_ip
+from app.errors import API_ERRORS, NotFound
+from app.i18n import translator_for
+from app.jobs import service as jobs
+from app.jobs.download import job_file
+from app.jobs.pages import poke
+from app.jobs.views import JobOut, job_out
+from app.national.benchmarks import latest_snapshot
 from app.national.pages import CoordinatorDep
 from app.national.progress import totals
 from app.national.service import regency_rounds
+from app.national.workbook import MEDIA_TYPE
+from app.types import DbId
 
 router = APIRouter(prefix="/api/v1", tags=["api: national"], responses=API_ERRORS)
+
+
+class BenchmarksStart(BaseModel):
+    """The national workbook's language."""
+
+    lang: Literal["id", "en"] = "id"
 
 
 @router.get("/nasional/progress")
@@ -19,3 +38,44 @@ def national_progress_api(request: Request, _principal: CoordinatorDep) -> dict:
          "round": r.round_name, "raw_answers_shared": r.shared,
          "round_status": r.round_status, "closes_at": r.closes_at, "asked": r.asked,
          "counts": r.counts, "sent": r.sent, "overdue": r.overdue} for r in rows]}
+
+
+@router.get("/nasional/benchmarks")
+def national_benchmarks_api(request: Request, session: SessionDep,
+                            _principal: CoordinatorDep) -> dict:
+    """The newest benchmarks: every regency's core indicator values, ranks and percentiles in
+    its peer groups (kind, province), and the needs shared by several regencies (404 before
+    the first computation)."""
+    snapshot = latest_snapshot(session)
+    if snapshot is None:
+        raise NotFound("national.no_benchmarks")
+    return snapshot.to_json()
+
+
+@router.post("/nasional/benchmarks/jobs", status_code=202, response_model=JobOut)
+def national_benchmarks_start(request: Request, response: Response, session: SessionDep,
+                              principal: CoordinatorDep, body: BenchmarksStart):
+    """Compute the benchmarks again in the background; poll the job, then download its
+    workbook or read /api/v1/nasional/benchmarks."""
+    job = jobs.start_job(session, round_id=None, kind="benchmarks", raw=body.model_dump(),
+                         actor=principal.user, ip=client_ip(request))
+    poke(request)
+    response.headers["Location"] = f"/api/v1/nasional/jobs/{job.id}"
+    return job_out(job, translator_for(request), api=True)
+
+
+@router.get("/nasional/jobs/{job_id}", response_model=JobOut)
+def national_job_status(request: Request, session: SessionDep, _principal: CoordinatorDep,
+                        job_id: DbId):
+    """A computation's state and progress (regencies read of total, and the step)."""
+    return job_out(jobs.job_of(session, round_id=None, job_id=job_id),
+                   translator_for(request), api=True)
+
+
+@router.get("/nasional/jobs/{job_id}/download", response_class=Response,
+            responses={200: {"description": "The national workbook.",
+                             "content": {MEDIA_TYPE: {}}}})
+def national_job_download(request: Request, db: DatabaseDep, session: SessionDep,
+                          principal: CoordinatorDep, job_id: DbId) -> FileResponse:
+    """The workbook a finished computation wrote (404 while running or once expired)."""
+    return job_file(request, db, session, round_id=None, job_id=job_id, principal=principal)

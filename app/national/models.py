@@ -24,3 +24,17 @@ class NationalCore(SQLModel, table=True):
     definition: dict = Field(sa_column=Column(JSONDocument, nullable=False))
     published_at: datetime = created()
     published_by_name: str = Field(default="", max_length=64)
+
+
+class NationalBenchmark(SQLModel, table=True):
+    """A computation of the national benchmarks (every regency's core indicators, ranked, and
+    the shared needs), as the coordinator's page, workbook and report show it."""
+
+    __tablename__ = "national_benchmark"
+
+    id: int | None = Field(default=None, primary_key=True)
+    computed_at: datetime = created()
+    computed_by_name: str = Field(default="", max_length=120)
+    core_version: str = Field(default="", max_length=64)
+    regencies: int = 0
+    document: dict = Field(sa_column=Column(JSONDocument, nullable=False))

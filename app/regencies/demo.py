@@ -2,7 +2,8 @@
 
 Kabupaten Luwu Timur gets the demo register (its Dinas, Badan and Bagian; not Luwu Utara's
 kecamatan), the demo accounts and a demo round; Kota Palopo the register and accounts but no
-round yet, so the coordinator's page shows a regency that has not started.
+round yet, so the coordinator's page shows a regency that has not started. The default
+questionnaire becomes the national core, and the benchmarks are computed once.
 """
 
 from __future__ import annotations
@@ -18,9 +19,12 @@ from app.auth.accounts import create_user
 from app.config import Settings
 from app.db import Database
 from app.demo import REGISTER, load_demo
+from app.national.benchmarks import compute, latest_snapshot, save_snapshot
+from app.national.core import current_core, publish_core
 from app.regencies.models import RegisteredRegency
 from app.regencies.service import add_regency
 from app.regencies.sites import open_database, regency_settings
+from app.sample import DEFAULT_QUESTIONNAIRE
 
 REGENCIES = (("73.15", "Kabupaten Luwu Timur", "kabupaten", True),
              ("73.73", "Kota Palopo", "kota", False))
@@ -66,4 +70,22 @@ def load_national_demo(db: Database, settings: Settings, *, today: dt.date) -> l
         round_text = f", demo round {summary.round_id}" if summary else ", no round yet"
         done.append(f"{code} {name} on {config.base_url}: accounts created "
                     f"{', '.join(created) or 'none (already there)'}{round_text}")
+    return done + _core_and_benchmarks(db, settings)
+
+
+def _core_and_benchmarks(db: Database, settings: Settings) -> list[str]:
+    """The default questionnaire as the national core, and the benchmarks computed (once)."""
+    done = []
+    with db.write_session() as session:
+        if current_core(session) is None:
+            row = publish_core(session, filename=DEFAULT_QUESTIONNAIRE.name,
+                               data=DEFAULT_QUESTIONNAIRE.read_bytes(), actor_name="demo")
+            done.append(f"national core {row.form_id} version {row.version} published")
+        if latest_snapshot(session) is not None:
+            return done
+    benchmarks = compute(db, var_dir=settings.var_dir, home_code=settings.regency_code,
+                         home_name=settings.regency_name, actor_name="demo")
+    save_snapshot(db, benchmarks)
+    done.append(f"national benchmarks computed over {len(benchmarks.regencies)} regencies "
+                f"(/nasional/tolok-ukur)")
     return done

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from sqlmodel import select
@@ -28,9 +29,19 @@ def slug(code: str) -> str:
     return code.replace(".", "")
 
 
+def var_dir_of(home_var_dir: Path, code: str) -> Path:
+    """A regency's var directory (its SQLite file, its job files) under the home one."""
+    return home_var_dir / "regencies" / slug(code)
+
+
+def schema_of(code: str) -> str:
+    """A regency's PostgreSQL schema."""
+    return f"regency_{slug(code)}"
+
+
 def regency_settings(home: Settings, entry: RegisteredRegency) -> Settings:
     """The home settings with this regency's name, address, var directory and database."""
-    var_dir = home.var_dir / "regencies" / slug(entry.code)
+    var_dir = var_dir_of(home.var_dir, entry.code)
     parts = urlsplit(home.base_url)
     port = f":{parts.port}" if parts.port else ""
     return home.model_copy(update={
@@ -38,7 +49,14 @@ def regency_settings(home: Settings, entry: RegisteredRegency) -> Settings:
         "base_url": urlunsplit((parts.scheme, entry.host + port, "", "", "")),
         "database_url": (f"sqlite:///{var_dir / 'survei.db'}" if home.is_sqlite
                          else home.database_url),
-        "database_schema": "" if home.is_sqlite else f"regency_{slug(entry.code)}"})
+        "database_schema": "" if home.is_sqlite else schema_of(entry.code)})
+
+
+def regency_database(home: Database, home_var_dir: Path, code: str) -> Database:
+    """A regency's database from the home one alone (a job process has no Settings)."""
+    if home.is_sqlite:
+        return Database(f"sqlite:///{var_dir_of(home_var_dir, code) / 'survei.db'}")
+    return home.in_schema(schema_of(code))
 
 
 def open_database(home: Database, settings: Settings) -> Database:

@@ -104,10 +104,14 @@ def test_the_national_demo_shows_three_regencies_to_the_coordinator(cli_db, tmp_
         assert signed.status_code == 200
         rounds = client.get("/api/v1/nasional/progress").json()["rounds"]
         page = client.get("/nasional").text
+        benchmarks = client.get("/api/v1/nasional/benchmarks").json()
         lutim = client.get("http://7315.localhost/login").text
     assert [(r["regency_code"], r["round"]) for r in rounds] == [
         ("73.22", "Periode Pengisian 2026"), ("73.22", "Periode Pengisian 2025"),
         ("73.15", "Periode Pengisian 2026"), ("73.15", "Periode Pengisian 2025"),
         ("73.73", None)]
     assert "Kota Palopo" in page and "Belum ada periode pengisian" in page
+    assert {r["code"]: r["note"] for r in benchmarks["regencies"]} == {
+        "73.15": "", "73.22": "", "73.73": "no_round"}
+    assert benchmarks["shared"]  # the two demo rounds propose the same needs
     assert "Kabupaten Luwu Timur" in lutim
