@@ -75,11 +75,10 @@ def prepare_database(db: Database) -> None:
         )
 
 
-def _open_site(site: Site) -> None:
-    """A regency's database ready (as the home one) and its job runner started."""
+def _open_site(app: FastAPI, site: Site) -> None:
+    """A regency's database ready (as the home one), served by the worker's one job runner."""
     prepare_database(site.db)
-    site.jobs = JobRunner(site.db, site.settings)
-    site.jobs.start()
+    site.jobs = app.state.jobs
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -92,10 +91,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.db = Database(settings.database_url, schema=settings.database_schema)
         prepare_database(app.state.db)
         app.state.login_limiters = Limiters.create(settings)
-        app.state.sites = Sites(home_site(settings, app.state.db), on_open=_open_site)
-        _open_site(app.state.sites.home)
-        app.state.jobs = app.state.sites.home.jobs
-        app.state.sites.load()
+        sites = Sites(home_site(settings, app.state.db),
+                      on_open=lambda site: _open_site(app, site))
+        app.state.sites = sites
+        app.state.jobs = JobRunner(app.state.db, settings, places=lambda: [
+            (site.db, site.settings) for site in sites.all()])
+        sites.home.jobs = app.state.jobs
+        sites.load()
+        app.state.jobs.start()
         yield
         app.state.sites.close()
         app.state.db.dispose()

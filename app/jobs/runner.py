@@ -1,7 +1,10 @@
 """The job runner of one web worker: up to SURVEI_JOB_CONCURRENCY jobs at once, each in a child.
 
-Its threads sleep on an event (woken when this worker queues a job, else every
-SURVEI_JOB_POLL_SECONDS), claim the oldest queued job, start `python -m app.jobs.child` for it
+One runner serves every regency of the worker: each look goes over the regencies' databases in
+turn (starting after the one it last took a job from, so no regency waits behind another) and
+takes the first queued job it finds. Its threads sleep on an event (woken when this worker
+queues a job, else every SURVEI_JOB_POLL_SECONDS), claim the oldest queued job, start
+`python -m app.jobs.child` for it
 and relay the child's progress to the job row at most once a second (a heartbeat at least
 every HEARTBEAT_SECONDS while the child lives). The child runs at a lower priority (os.nice),
 so requests keep their CPU; a worker that stops ends its children and fails their jobs, so
@@ -18,6 +21,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from app.config import Settings
@@ -87,18 +91,26 @@ class InlineJob:
         """Nothing to stop: the job already ran."""
 
 
-class JobRunner:
-    """Claims and runs this worker's jobs on `settings.job_concurrency` threads."""
+Place = tuple[Database, Settings]
+"""A regency's database and settings (its var directory, name, address)."""
 
-    def __init__(self, db: Database, settings: Settings, launch=ChildProcess):
+
+class JobRunner:
+    """Claims and runs this worker's jobs on `settings.job_concurrency` threads, from the home
+    database and (with `places`) from every regency's."""
+
+    def __init__(self, db: Database, settings: Settings, launch=ChildProcess,
+                 places: Callable[[], list[Place]] | None = None):
         self.db, self.settings, self.launch = db, settings, launch
+        self.places = places or (lambda: [(db, settings)])
         self.worker = service.worker_name()
         self._wake = threading.Event()
         self._stopping = threading.Event()
         self._threads: list[threading.Thread] = []
         self._children: set = set()
         self._lock = threading.Lock()
-        self._swept = 0.0
+        self._swept: dict[str, float] = {}
+        self._next = 0
 
     def start(self) -> None:
         """Start the threads (none when SURVEI_JOB_CONCURRENCY is 0)."""
@@ -122,16 +134,27 @@ class JobRunner:
             thread.join(timeout)
 
     def run_once(self) -> bool:
-        """Sweep when due, then claim and run one job here; whether there was one."""
-        if time.monotonic() - self._swept >= SWEEP_SECONDS:
-            self._swept = time.monotonic()
-            service.sweep(self.db, var_dir=self.settings.var_dir,
-                          keep_hours=self.settings.job_keep_hours)
-        job = service.claim_next(self.db, worker=self.worker)
-        if job is None:
-            return False
-        self._run(job)
-        return True
+        """Over every regency in turn: sweep when due, claim; run the first job found here;
+        whether there was one."""
+        places = self.places()
+        with self._lock:
+            start, self._next = self._next, self._next + 1
+        for step in range(len(places)):
+            db, settings = places[(start + step) % len(places)]
+            self._sweep(db, settings)
+            job = service.claim_next(db, worker=self.worker)
+            if job is not None:
+                with self._lock:
+                    self._next = start + step + 1
+                self._run(job, db, settings)
+                return True
+        return False
+
+    def _sweep(self, db: Database, settings: Settings) -> None:
+        key = f"{settings.regency_code}:{settings.var_dir}"
+        if time.monotonic() - self._swept.get(key, float("-inf")) >= SWEEP_SECONDS:
+            self._swept[key] = time.monotonic()
+            service.sweep(db, var_dir=settings.var_dir, keep_hours=settings.job_keep_hours)
 
     def _loop(self) -> None:
         while not self._stopping.is_set():
@@ -143,37 +166,38 @@ class JobRunner:
             self._wake.wait(self.settings.job_poll_seconds)
             self._wake.clear()
 
-    def _run(self, job: Job) -> None:
-        path = files.path_of(self.settings.var_dir, job.file_key)
+    def _run(self, job: Job, db: Database, settings: Settings) -> None:
+        path = files.path_of(settings.var_dir, job.file_key)
         spec = {"job_id": job.id, "kind": job.kind, "module": KINDS.get(job.kind, ""),
                 "round_id": job.round_id,
                 "params": job.params, "path": str(path), "actor_name": job.created_by_name,
-                "timezone": self.settings.timezone, "regency": self.settings.regency_name,
-                "base_url": self.settings.base_url,
-                "regency_code": self.settings.regency_code,
-                "var_dir": str(self.settings.var_dir),
-                "nice": self.settings.job_nice,
-                "database_url": self.settings.database_url,
-                "database_schema": self.settings.database_schema}
+                "timezone": settings.timezone, "regency": settings.regency_name,
+                "base_url": settings.base_url,
+                "regency_code": settings.regency_code,
+                "var_dir": str(settings.var_dir),
+                "nice": settings.job_nice,
+                "database_url": settings.database_url,
+                "database_schema": settings.database_schema}
         try:
             handle = self.launch(spec)
         except Exception:  # noqa: BLE001 - e.g. no process could be started
             log.exception("job %s: could not start", job.id)
-            self._end(job, None, "job.failed_internal")
+            self._end(job, db, settings, None, "job.failed_internal")
             return
         with self._lock:
             self._children.add(handle)
         try:
-            result, error = self._relay(job, handle)
+            result, error = self._relay(job, db, handle)
             code = handle.wait()
         finally:
             with self._lock:
                 self._children.discard(handle)
         if self._stopping.is_set() and result is None:
             error = "job.interrupted"
-        self._end(job, result if code == 0 else None, error or "job.failed_internal")
+        self._end(job, db, settings, result if code == 0 else None,
+                  error or "job.failed_internal")
 
-    def _relay(self, job: Job, handle) -> tuple[dict | None, str | None]:
+    def _relay(self, job: Job, db: Database, handle) -> tuple[dict | None, str | None]:
         """Read the child's events until it ends; write progress and heartbeats meanwhile."""
         result = error = None
         pending: dict = {}
@@ -192,24 +216,25 @@ class JobRunner:
             waited = time.monotonic() - last
             if (pending and waited >= PROGRESS_SECONDS) or waited >= HEARTBEAT_SECONDS:
                 last = time.monotonic()
-                if not service.report_progress(self.db, job_id=job.id, worker=self.worker,
+                if not service.report_progress(db, job_id=job.id, worker=self.worker,
                                                **pending):
                     handle.terminate()  # given up meanwhile (e.g. failed as interrupted)
                 pending = {}
             if self._stopping.is_set():
                 handle.terminate()
         if pending:
-            service.report_progress(self.db, job_id=job.id, worker=self.worker, **pending)
+            service.report_progress(db, job_id=job.id, worker=self.worker, **pending)
         return result, error
 
-    def _end(self, job: Job, result: dict | None, error: str) -> None:
-        keep = self.settings.job_keep_hours
+    def _end(self, job: Job, db: Database, settings: Settings, result: dict | None,
+             error: str) -> None:
+        keep = settings.job_keep_hours
         if result is not None:
             output = JobOutput(result["filename"], result["media_type"], result["details"])
-            if service.finish(self.db, job_id=job.id, worker=self.worker, output=output,
+            if service.finish(db, job_id=job.id, worker=self.worker, output=output,
                               size=int(result["size"]), keep_hours=keep):
                 return
         else:
-            service.fail(self.db, job_id=job.id, error=error, keep_hours=keep,
+            service.fail(db, job_id=job.id, error=error, keep_hours=keep,
                          worker=self.worker)
-        files.remove(self.settings.var_dir, job.file_key)
+        files.remove(settings.var_dir, job.file_key)

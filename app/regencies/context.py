@@ -33,7 +33,7 @@ class Site:
     regency: Regency
     settings: Settings
     db: Database
-    jobs: object | None = None  # its JobRunner while the service runs
+    jobs: object | None = None  # the worker's JobRunner (one for every site) while it runs
 
 
 def site_of(request: Request) -> Site:

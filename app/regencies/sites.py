@@ -120,10 +120,10 @@ class Sites:
             self.load()
 
     def close(self) -> None:
-        """Stop every site's job runner and close the regencies' own databases."""
+        """Stop the job runner (one for every site) and close the regencies' own databases."""
+        if self.home.jobs is not None:
+            self.home.jobs.stop()
         for site in list(self._by_code.values()):
-            if site.jobs is not None:
-                site.jobs.stop()
             if site is not self.home:
                 site.db.dispose()
 
