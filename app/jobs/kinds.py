@@ -26,6 +26,7 @@ KINDS = {
     "report": "app.reports_web.job",
     "dossiers": "app.dossier.job",
     "benchmarks": "app.national.job",
+    "national_export": "app.national.export_job",
 }
 
 

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from app.accounts.models import User
 from app.clock import utcnow
-from app.errors import Conflict, Forbidden, NotFound
+from app.errors import Forbidden, NotFound
 from app.exports.options import ExportOptions, Format
 from app.exports.service import ExportResult, export_round, submission_count
 from app.national.progress import COUNTED, RegencyRound, overdue_count
@@ -60,17 +60,20 @@ def _rounds(session: Session, site: Site, now: datetime, shared: bool) -> list[R
 
 
 
-def shared_export(site: Site, *, round_id: int, coordinator: User, path: Path,
-                  limit: int) -> ExportResult:
-    """A regency's workbook for the coordinator, only where it shares its raw answers; audited
-    in the regency's log (by name: the coordinator has no account there) and at home."""
+def shared_round(site: Site, *, round_id: int) -> int:
+    """How many submissions the coordinator's workbook of a regency's round would hold;
+    Forbidden unless the regency shares its raw answers, NotFound without the round."""
     with site.db.session() as session:
         if not shares_raw_answers(session):
             raise Forbidden("national.not_shared", regency=site.regency.name)
         if session.get(Round, round_id) is None:
             raise NotFound()
-        if submission_count(session, round_id=round_id) > limit:
-            raise Conflict("national.export_large", limit=limit)
+        return submission_count(session, round_id=round_id)
+
+
+def shared_export(site: Site, *, round_id: int, coordinator: User, path: Path) -> ExportResult:
+    """A sharing regency's workbook for the coordinator, audited in the regency's log (by name:
+    the coordinator has no account there) and at home."""
     return export_round(site.db, round_id=round_id, options=ExportOptions(), fmt=Format.xlsx,
                         path=path, actor_name=f"{coordinator.username} (nasional)",
                         timezone=site.settings.timezone)

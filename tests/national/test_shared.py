@@ -50,3 +50,33 @@ def test_an_unknown_regency_or_round_is_not_found(other, app, client, db, settin
         set_raw_answers(session, shared=True, actor=world.users["admin"])
     assert coordinator.get("/nasional/99.99/rounds/1/export.xlsx").status_code == 404
     assert coordinator.get("/nasional/73.15/rounds/999/export.xlsx").status_code == 404
+
+
+def test_a_round_above_the_direct_limit_is_made_in_the_background(
+        other, app, client, db, settings, coordinator):
+    from app.jobs.runner import InlineJob, JobRunner
+
+    world = build_world(other.db)
+    submit(other.db, world, world.opd_a)
+    with other.db.write_session() as session:
+        set_raw_answers(session, shared=True, actor=world.users["admin"])
+    app.state.sites.home.settings.direct_download_max = 0  # every round is "large"
+    queued = coordinator.get(f"/nasional/73.15/rounds/{world.round.id}/export.xlsx",
+                             follow_redirects=False)
+    assert queued.status_code == 303 and queued.headers["location"].startswith("/nasional?")
+    page = coordinator.get(queued.headers["location"]).text
+    assert "dibuat di latar belakang" in page
+    assert f"Lembar kerja gabungan 73.15, periode {world.round.id}" in page
+    assert JobRunner(db, settings, launch=InlineJob).run_once()
+    page = coordinator.get("/nasional").text
+    link = next(part.split('"')[0] for part in page.split('href="')[1:]
+                if part.startswith("/nasional/jobs/"))
+    got = coordinator.get(link)
+    assert got.status_code == 200
+    cells = {str(c) for sheet in load_workbook(BytesIO(got.content), read_only=True).worksheets
+             for row in sheet.iter_rows(values_only=True) for c in row if c is not None}
+    assert "Dinas A" in cells
+    with other.db.session() as session:
+        exported = session.exec(select(AuditEvent).where(
+            AuditEvent.action == "export.downloaded")).one()  # in the regency's log
+    assert exported.actor_name == "Koordinator Komdigi (nasional)"
