@@ -34,6 +34,11 @@ log = logging.getLogger("app.jobs")
 HEARTBEAT_SECONDS = 5.0
 PROGRESS_SECONDS = 1.0
 SWEEP_SECONDS = 30.0
+PLACES_PER_POLL = 10
+"""Above this many regencies, a look over all of them (and their sweep) comes less often, so a
+worker's idle polling stays as cheap as with ten: a job queued on this worker is looked for at
+once (poke), one queued on a busy worker is taken by another within about
+SURVEI_JOB_POLL_SECONDS × regencies / 10 (20 s at 100 regencies)."""
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -111,6 +116,7 @@ class JobRunner:
         self._lock = threading.Lock()
         self._swept: dict[str, float] = {}
         self._next = 0
+        self._scale = 1.0
 
     def start(self) -> None:
         """Start the threads (none when SURVEI_JOB_CONCURRENCY is 0)."""
@@ -137,6 +143,7 @@ class JobRunner:
         """Over every regency in turn: sweep when due, claim; run the first job found here;
         whether there was one."""
         places = self.places()
+        self._scale = max(1.0, len(places) / PLACES_PER_POLL)
         with self._lock:
             start, self._next = self._next, self._next + 1
         for step in range(len(places)):
@@ -152,7 +159,7 @@ class JobRunner:
 
     def _sweep(self, db: Database, settings: Settings) -> None:
         key = f"{settings.regency_code}:{settings.var_dir}"
-        if time.monotonic() - self._swept.get(key, float("-inf")) >= SWEEP_SECONDS:
+        if time.monotonic() - self._swept.get(key, float("-inf")) >= SWEEP_SECONDS * self._scale:
             self._swept[key] = time.monotonic()
             service.sweep(db, var_dir=settings.var_dir, keep_hours=settings.job_keep_hours)
 
@@ -163,7 +170,7 @@ class JobRunner:
                     continue
             except Exception:  # noqa: BLE001 - a storage fault must not end the thread
                 log.exception("job runner: poll failed")
-            self._wake.wait(self.settings.job_poll_seconds)
+            self._wake.wait(self.settings.job_poll_seconds * self._scale)
             self._wake.clear()
 
     def _run(self, job: Job, db: Database, settings: Settings) -> None:

@@ -1,4 +1,7 @@
-"""How far every regency's rounds are: one row per regency and round, and the totals (pure)."""
+"""How far every regency's rounds are: one row per regency and round, and the totals (pure).
+
+Overdue: OPDs past their deadline (their own, else the round's) that have sent nothing (not
+submitted, not approved); app/national/service.py counts them in the database."""
 
 from __future__ import annotations
 
@@ -27,12 +30,6 @@ class RegencyRound:
     def sent(self) -> int:
         """Submitted or approved (the OPDs done with their part)."""
         return self.counts.get("submitted", 0) + self.counts.get("approved", 0)
-
-
-def overdue_count(statuses: list[str], deadlines: list[datetime | None], now: datetime) -> int:
-    """OPDs past their deadline that have sent nothing (not submitted, not approved)."""
-    return sum(1 for status, due in zip(statuses, deadlines, strict=True)
-               if due is not None and due < now and status not in ("submitted", "approved"))
 
 
 def totals(rows: list[RegencyRound]) -> dict[str, int]:

@@ -2,62 +2,80 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlmodel import Session, select
+from sqlalchemy import and_, case, func, literal, or_, true
+from sqlmodel import select
 
 from app.accounts.models import User
 from app.clock import utcnow
 from app.errors import Forbidden, NotFound
 from app.exports.options import ExportOptions, Format
 from app.exports.service import ExportResult, export_round, submission_count
-from app.national.progress import COUNTED, RegencyRound, overdue_count
+from app.national.progress import COUNTED, RegencyRound
 from app.regencies.context import Site
 from app.rounds.models import Round, RoundOpd
+from app.sharing.models import DataSharing
 from app.sharing.service import shares_raw_answers
 from app.submissions.models import Submission
 
 
 def regency_rounds(sites: list[Site], *, now: datetime | None = None) -> list[RegencyRound]:
     """Every round of every regency (newest first within a regency); a regency without a
-    round still gets a row, so the coordinator sees who has not started."""
+    round still gets a row, so the coordinator sees who has not started. One query per
+    regency: its rounds with the counts already summed by the database."""
     now = now or utcnow()
     rows: list[RegencyRound] = []
     for site in sites:
         with site.db.session() as session:
-            shared = shares_raw_answers(session)
-            found = _rounds(session, site, now, shared)
-        rows.extend(found or [RegencyRound(site.regency.code, site.regency.name, None, None,
-                                           None, None, 0, dict.fromkeys(COUNTED, 0), 0,
-                                           shared)])
+            found = list(session.execute(_progress_query(now)))
+        shared = bool(found[0].shared) if found else False
+        rows.extend([_row(site, item, shared) for item in found if item.id is not None] or [
+            RegencyRound(site.regency.code, site.regency.name, None, None, None, None, 0,
+                         dict.fromkeys(COUNTED, 0), 0, shared)])
     return rows
 
 
-def _rounds(session: Session, site: Site, now: datetime, shared: bool) -> list[RegencyRound]:
-    rounds = session.exec(select(Round).order_by(Round.id.desc())).all()
-    if not rounds:
-        return []
-    statuses: dict[tuple[int, int], str] = {
-        (round_id, opd_id): status for round_id, opd_id, status in session.exec(
-            select(Submission.round_id, Submission.opd_id, Submission.status))}
-    entries: dict[int, list[RoundOpd]] = {}
-    for entry in session.exec(select(RoundOpd)):
-        entries.setdefault(entry.round_id, []).append(entry)
-    found = []
-    for round_ in rounds:
-        asked = entries.get(round_.id, [])
-        status_of = [statuses.get((round_.id, entry.opd_id), "not_started") for entry in asked]
-        counts = dict.fromkeys(COUNTED, 0)
-        for status in status_of:
-            counts[status] = counts.get(status, 0) + 1
-        deadlines = [entry.closes_at or round_.closes_at for entry in asked]
-        found.append(RegencyRound(site.regency.code, site.regency.name, round_.id, round_.name,
-                                  round_.status, round_.closes_at, len(asked), counts,
-                                  overdue_count(status_of, deadlines, now), shared))
-    return found
+def _progress_query(now: datetime):
+    """The regency's rounds (or one empty row without any), each with its OPDs asked, their
+    submissions per status, the overdue ones, and whether the regency shares raw answers."""
+    status = Submission.status
+    due = func.coalesce(RoundOpd.closes_at, Round.closes_at)
+    sent = status.in_(("submitted", "approved"))
+    counts = [func.coalesce(func.sum(case((status == state, 1), else_=0)), 0).label(state)
+              for state in COUNTED if state != "not_started"]
+    shared = (select(DataSharing.raw_answers).where(DataSharing.id == 1)
+              .scalar_subquery().label("shared"))
+    rounds = (select(Round.id, Round.name, Round.status, Round.closes_at,
+                     func.count(RoundOpd.opd_id).label("asked"),
+                     func.coalesce(func.sum(case(
+                         (and_(RoundOpd.opd_id.is_not(None), Submission.id.is_(None)), 1),
+                         else_=0)), 0).label("not_started"),
+                     *counts,
+                     func.coalesce(func.sum(case(
+                         (and_(RoundOpd.opd_id.is_not(None), due.is_not(None), due < now,
+                               or_(status.is_(None), ~sent)), 1), else_=0)), 0).label("overdue"))
+              .outerjoin(RoundOpd, RoundOpd.round_id == Round.id)
+              .outerjoin(Submission, and_(Submission.round_id == RoundOpd.round_id,
+                                          Submission.opd_id == RoundOpd.opd_id))
+              .group_by(Round.id, Round.name, Round.status, Round.closes_at)
+              .subquery())
+    # A LEFT JOIN from a one-row select keeps the sharing flag when there is no round.
+    return (select(shared, rounds).select_from(select(literal(1).label("one")).subquery())
+            .outerjoin(rounds, true()).order_by(rounds.c.id.desc()))
 
 
+def _row(site: Site, item, shared: bool) -> RegencyRound:
+    counts = {state: int(getattr(item, state)) for state in COUNTED}
+    return RegencyRound(site.regency.code, site.regency.name, item.id, item.name, item.status,
+                        _aware(item.closes_at), int(item.asked), counts, int(item.overdue),
+                        shared)
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    """SQLite hands a bare column back naive (it is UTC)."""
+    return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
 
 
 def shared_round(site: Site, *, round_id: int) -> int:

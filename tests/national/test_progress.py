@@ -6,22 +6,14 @@ from datetime import UTC, datetime, timedelta
 from sqlmodel import select
 
 from app.accounts.models import User
-from app.national.progress import COUNTED, RegencyRound, overdue_count, totals
-from app.rounds.models import Round
+from app.national.progress import COUNTED, RegencyRound, totals
+from app.rounds.models import Round, RoundOpd
 from app.types import utcnow
 from tests.rounds.world import build_world, signed_in, submit
 from tests.support.factories import make_opd
 from tests.support.forms import open_round_with_form
 
 NOW = datetime(2031, 3, 2, 1, 0, tzinfo=UTC)
-
-
-def test_overdue_counts_opds_past_their_deadline_that_sent_nothing():
-    before, after = NOW - timedelta(days=1), NOW + timedelta(days=1)
-    statuses = ["draft", "not_started", "submitted", "needs_revision", "draft", "approved"]
-    deadlines = [before, before, before, before, after, before]
-    assert overdue_count(statuses, deadlines, NOW) == 3
-    assert overdue_count(["draft"], [None], NOW) == 0
 
 
 def test_totals_add_up_every_regency_and_round():
@@ -84,3 +76,16 @@ def test_regency_staff_may_not_see_it_and_coordinators_see_nothing_of_a_regency(
     with db.session() as session:
         assert session.exec(select(User).where(User.role == "coordinator")).one().username \
             == "komdigi"
+
+
+def test_an_opds_own_later_deadline_keeps_it_from_being_overdue(other, app, client, db,
+        settings, coordinator):
+    world = build_world(db)  # A, B and C asked; nobody has sent anything
+    with db.write_session() as session:
+        session.get(Round, world.round.id).closes_at = utcnow() - timedelta(days=2)
+        extended = session.exec(select(RoundOpd).where(
+            RoundOpd.round_id == world.round.id, RoundOpd.opd_id == world.opd_b.id)).one()
+        extended.closes_at = utcnow() + timedelta(days=5)
+        session.commit()
+    home = coordinator.get("/api/v1/nasional/progress").json()["rounds"][0]
+    assert (home["asked"], home["counts"]["not_started"], home["overdue"]) == (3, 3, 2)
