@@ -15,6 +15,7 @@ from app.exports.options import ExportOptions, Format
 from app.exports.service import ExportResult, export_round, submission_count
 from app.national.progress import COUNTED, RegencyRound
 from app.regencies.context import Site
+from app.regencies.sites import site_connections
 from app.rounds.models import Round, RoundOpd
 from app.sharing.models import DataSharing
 from app.sharing.service import shares_raw_answers
@@ -25,15 +26,16 @@ def regency_rounds(sites: list[Site], *, now: datetime | None = None) -> list[Re
     """Every round of every regency (newest first within a regency); a regency without a
     round still gets a row, so the coordinator sees who has not started. One query per
     regency: its rounds with the counts already summed by the database."""
-    now = now or utcnow()
+    query = _progress_query(now or utcnow())
     rows: list[RegencyRound] = []
-    for site in sites:
-        with site.db.session() as session:
-            found = list(session.execute(_progress_query(now)))
-        shared = bool(found[0].shared) if found else False
-        rows.extend([_row(site, item, shared) for item in found if item.id is not None] or [
-            RegencyRound(site.regency.code, site.regency.name, None, None, None, None, 0,
-                         dict.fromkeys(COUNTED, 0), 0, shared)])
+    with site_connections(sites) as each:
+        for site, connection in each:
+            found = list(connection.execute(query))
+            connection.rollback()  # one short read transaction per regency
+            shared = bool(found[0].shared) if found else False
+            rows.extend([_row(site, item, shared) for item in found if item.id is not None] or [
+                RegencyRound(site.regency.code, site.regency.name, None, None, None, None, 0,
+                             dict.fromkeys(COUNTED, 0), 0, shared)])
     return rows
 
 

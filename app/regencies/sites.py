@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from sqlalchemy import Connection
 from sqlmodel import select
 
 from app.config import Settings
@@ -64,6 +66,28 @@ def open_database(home: Database, settings: Settings) -> Database:
     if settings.database_schema:
         return home.in_schema(settings.database_schema)
     return Database(settings.database_url)
+
+
+@contextmanager
+def site_connections(sites: list[Site]) -> Iterator[Iterator[tuple[Site, Connection]]]:
+    """Each site with a connection that reads its database. On PostgreSQL every regency is a
+    schema of the home server: one connection (one checkout, one liveness ping) serves them all,
+    its schema switched per regency; a SQLite regency's file gets its own connection."""
+    with ExitStack() as stack:
+        shared: dict[int, Connection] = {}
+
+        def each() -> Iterator[tuple[Site, Connection]]:
+            for site in sites:
+                if site.db.is_sqlite:
+                    yield site, stack.enter_context(site.db.engine.connect())
+                    continue
+                pool = id(site.db.engine.pool)
+                if pool not in shared:
+                    shared[pool] = stack.enter_context(site.db.engine.connect())
+                yield site, shared[pool].execution_options(
+                    schema_translate_map={None: site.db.schema or None})
+
+        yield each()
 
 
 def home_site(settings: Settings, db: Database) -> Site:

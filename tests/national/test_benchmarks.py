@@ -214,3 +214,22 @@ def test_without_a_core_the_computation_fails_with_a_message(db, settings, coord
     assert "belum menerbitkan kuesioner inti nasional" in job
     assert coordinator.post("/api/v1/nasional/benchmarks/jobs", json={"lang": "xx"}
                             ).status_code == 422
+
+
+def test_hostile_text_in_the_national_workbook_is_never_a_formula():
+    from app.national.workbook import national_workbook
+    from reports.national import Benchmarks, Indicator, SharedNeed
+
+    hostile = '=HYPERLINK("http://evil.example","klik")'
+    benchmarks = Benchmarks(
+        computed_at=NOW, core_form_id="inti", core_version="1",
+        indicators=(Indicator("needs_total", "count", ("kebutuhan",)),),
+        regencies=(RegencyFigures("73.22", hostile, "kabupaten", "73", 1, "+SUM(A1)", 3,
+                                  values={"needs_total": 4.0}),),
+        shared=(SharedNeed(hostile, "governance", "-1+1", ("A", "B"), 2, 1e6, ("@x",)),))
+    book = openpyxl.load_workbook(io.BytesIO(national_workbook(benchmarks)))
+    cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row
+             if cell.value is not None]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    assert book["Tolok Ukur"]["B2"].value == "'" + hostile
+    assert book["Tolok Ukur"]["H2"].value == 4 and book["Kebutuhan Bersama"]["F2"].value == 1e6
