@@ -8,6 +8,7 @@ written by many OPDs is held once. Text that differs on
 every row (`distinct=`, e.g. a row's id) is kept as UTF-8 bytes end to end instead of pooled. It
 is a read-only sequence for the builders: iterating or indexing makes the row objects on the fly;
 `column` reads one field without making rows, and `replace` swaps whole fields, sharing the rest.
+`Mapped` is the same kind of sequence for results: each made when read, from rows kept compact.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import types
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Generic, TypeVar, get_type_hints
 
 T = TypeVar("T")
@@ -137,6 +138,11 @@ class Rows(Sequence[T], Generic[T]):
     def __len__(self) -> int:
         return self._length
 
+    def __eq__(self, other: object) -> bool:
+        return _equal(self, other)
+
+    __hash__ = None  # type: ignore[assignment] - equal by value, like the list it stands for
+
     def __getitem__(self, index):  # type: ignore[override]
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(self._length))]
@@ -166,3 +172,36 @@ class Rows(Sequence[T], Generic[T]):
         if kind == "i":
             return None if value == _NO_INT else value
         return bool(value)
+
+
+class Mapped(Sequence[T], Generic[T]):
+    """`make(a, b, …)` of the items at the same position of equally long sequences, made when
+    read (iterating, indexing); nothing is kept but the sequences."""
+
+    def __init__(self, make: Callable[..., T], *sequences: Sequence):
+        if len({len(sequence) for sequence in sequences}) > 1:
+            raise ValueError("the sequences differ in length")
+        self._make, self._sequences = make, sequences
+
+    def __len__(self) -> int:
+        return len(self._sequences[0])
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return self._make(*(sequence[index] for sequence in self._sequences))
+
+    def __iter__(self) -> Iterator[T]:
+        return map(self._make, *self._sequences)
+
+    def __eq__(self, other: object) -> bool:
+        return _equal(self, other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _equal(rows: Sequence, other: object) -> bool:
+    """Equal to any sequence (not text) of equal items: results compare as their lists did."""
+    if not isinstance(other, Sequence) or isinstance(other, str | bytes):
+        return NotImplemented
+    return len(rows) == len(other) and all(a == b for a, b in zip(rows, other, strict=True))

@@ -18,7 +18,9 @@ path to a target index.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 
+from reports.columns import Rows
 from reports.frameworks import Framework
 from reports.spbe.model import (
     TOP_LEVEL,
@@ -62,19 +64,22 @@ def weighted_index(pairs: list[tuple[float, float]]) -> float:
     return sum(weight * level for weight, level in pairs) / total if total else 0.0
 
 
-def build_spbe(indicators: list[Indicator], entries: list[Entry], services: list[LinkedService],
-               needs: list[LinkedNeed], *, target: float | None = None,
-               framework: str = "") -> Spbe:
+def build_spbe(indicators: list[Indicator], entries: list[Entry],
+               services: Iterable[LinkedService], needs: Iterable[LinkedNeed], *,
+               target: float | None = None, framework: str = "") -> Spbe:
     """Every indicator's row, the domain indices, the index, its predikat and the path."""
     by_entry = {entry.indicator: entry for entry in entries}
     linked: dict[str, list[LinkedService]] = defaultdict(list)
     for service in services:
         linked[service.indicator].append(service)
-    raising: dict[str, list[LinkedNeed]] = defaultdict(list)
-    for need in needs:
+    raising: dict[str, Rows[LinkedNeed]] = {}
+    for need in needs:  # kept column by column: 100,000 needs of a big round stay small
+        if need.indicator not in raising:
+            raising[need.indicator] = Rows(LinkedNeed, distinct=("row_id",))
         raising[need.indicator].append(need)
     total = sum(i.weight for i in indicators)
-    rows = [_row(i, by_entry.get(i.code), linked[i.code], raising[i.code], total)
+    none: Rows[LinkedNeed] = Rows(LinkedNeed)
+    rows = [_row(i, by_entry.get(i.code), linked[i.code], raising.get(i.code, none), total)
             for i in indicators]
     index = weighted_index([(r.indicator.weight, r.level) for r in rows])
     at_targets = weighted_index([(r.indicator.weight, max(r.level, r.target or 0))
@@ -90,7 +95,7 @@ def build_spbe(indicators: list[Indicator], entries: list[Entry], services: list
 
 
 def _row(indicator: Indicator, entry: Entry | None, services: list[LinkedService],
-         needs: list[LinkedNeed], total: float) -> IndicatorRow:
+         needs: Sequence[LinkedNeed], total: float) -> IndicatorRow:
     levels = [s.level or 0 for s in services]
     targets = [s.target for s in services if s.target is not None]
     if entry is not None and entry.level is not None:
