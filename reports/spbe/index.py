@@ -17,10 +17,11 @@ path to a target index.
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from reports.columns import Rows
+from reports.columns import Mapped, Rows
 from reports.frameworks import Framework
 from reports.spbe.model import (
     TOP_LEVEL,
@@ -72,14 +73,9 @@ def build_spbe(indicators: list[Indicator], entries: list[Entry],
     linked: dict[str, list[LinkedService]] = defaultdict(list)
     for service in services:
         linked[service.indicator].append(service)
-    raising: dict[str, Rows[LinkedNeed]] = {}
-    for need in needs:  # kept column by column: 100,000 needs of a big round stay small
-        if need.indicator not in raising:
-            raising[need.indicator] = Rows(LinkedNeed, distinct=("row_id",))
-        raising[need.indicator].append(need)
+    raising = _by_indicator(needs)
     total = sum(i.weight for i in indicators)
-    none: Rows[LinkedNeed] = Rows(LinkedNeed)
-    rows = [_row(i, by_entry.get(i.code), linked[i.code], raising.get(i.code, none), total)
+    rows = [_row(i, by_entry.get(i.code), linked[i.code], raising.get(i.code, []), total)
             for i in indicators]
     index = weighted_index([(r.indicator.weight, r.level) for r in rows])
     at_targets = weighted_index([(r.indicator.weight, max(r.level, r.target or 0))
@@ -92,6 +88,18 @@ def build_spbe(indicators: list[Indicator], entries: list[Entry],
         from_planner=sum(1 for r in rows if r.source == "planner"),
         path=cheapest_path(rows, target) if target is not None else None,
         example=any(e.example for e in entries), thresholds=list(PREDIKAT[:-1]))
+
+
+def _by_indicator(needs: Iterable[LinkedNeed]) -> dict[str, Sequence[LinkedNeed]]:
+    """Each indicator's needs, in order: positions into one compact sequence of them (the
+    needs' own when they are kept column by column), each need made when read."""
+    kept = needs if isinstance(needs, Rows) else Rows(LinkedNeed, needs, distinct=("row_id",))
+    positions: dict[str, array] = {}
+    for position, indicator in enumerate(kept.column("indicator")):
+        if indicator not in positions:
+            positions[indicator] = array("L")
+        positions[indicator].append(position)
+    return {code: Mapped(kept.__getitem__, found) for code, found in positions.items()}
 
 
 def _row(indicator: Indicator, entry: Entry | None, services: list[LinkedService],
