@@ -5,7 +5,8 @@ A `Need` object with its own strings costs about 1 KB; a round of 5,000 submissi
 numbers, everything else (text, codes, tuples) as an index into the column's pool of distinct
 values (one byte while it has at most 256), so a dimension code, an OPD code or a title
 written by many OPDs is held once. Text that differs on
-every row (`distinct=`, e.g. a row's id) is kept as UTF-8 bytes end to end instead of pooled. It
+every row (`distinct=`, e.g. a row's id) is kept as UTF-8 bytes end to end instead of pooled
+(a row id of 32 hex digits as its 16 bytes). It
 is a read-only sequence for the builders: iterating or indexing makes the row objects on the fly;
 `column` reads one field without making rows, and `replace` swaps whole fields, sharing the rest.
 `Mapped` is the same kind of sequence for results: each made when read, from rows kept compact.
@@ -14,6 +15,7 @@ is a read-only sequence for the builders: iterating or indexing makes the row ob
 from __future__ import annotations
 
 import dataclasses
+import re
 import types
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -40,13 +42,14 @@ def _kind(annotation: object, distinct: bool) -> str:
 
 
 class _Column:
-    __slots__ = ("kind", "data", "exact", "text", "pool", "values")
+    __slots__ = ("kind", "data", "exact", "text", "packed", "pool", "values")
 
     def __init__(self, kind: str):
         self.kind = kind
-        self.data = array({"f": "d", "i": "q", "b": "b", "o": "B", "t": "Q"}[kind])
+        self.data = array({"f": "d", "i": "q", "b": "b", "o": "B", "t": "I"}[kind])
         self.exact = array("b") if kind == "f" else None  # an int stored in a float column
         self.text = bytearray() if kind == "t" else None  # 't': data holds where each row ends
+        self.packed = array("b") if kind == "t" else None  # 't': a row id held as 16 bytes
         self.pool: dict[object, int] = {}  # 'o': distinct value -> its index in `values`
         self.values: list[object] = []
 
@@ -63,6 +66,8 @@ class _Column:
 
 
 _LARGEST = {"B": 2**8 - 1, "H": 2**16 - 1, "I": 2**32 - 1}
+_ROW_ID = re.compile("[0-9a-f]{32}")
+"""A repeat row's id as the form and the server make it (uuid4().hex): kept as 16 bytes."""
 
 
 class Rows(Sequence[T], Generic[T]):
@@ -93,7 +98,12 @@ class Rows(Sequence[T], Generic[T]):
             index = column.pooled(value)  # first: it may widen `data`
             column.data.append(index)
         elif kind == "t" and type(value) is str:
-            column.text += value.encode("utf-8", "surrogatepass")
+            packed = _ROW_ID.fullmatch(value) is not None
+            column.text += bytes.fromhex(value) if packed else value.encode(
+                "utf-8", "surrogatepass")
+            column.packed.append(packed)
+            if len(column.text) > _LARGEST["I"] and column.data.typecode == "I":
+                column.data = array("Q", column.data)
             column.data.append(len(column.text))
         elif kind == "f" and (value is None or type(value) is float or (
                 type(value) is int and abs(value) <= 2**53)):
@@ -111,6 +121,7 @@ class Rows(Sequence[T], Generic[T]):
     def _widen(self, column: _Column) -> None:
         values = [self._value(column, index) for index in range(len(column.data))]
         column.kind, column.data, column.exact, column.text = "o", array("B"), None, None
+        column.packed = None
         for value in values:
             index = column.pooled(value)
             column.data.append(index)
@@ -164,6 +175,8 @@ class Rows(Sequence[T], Generic[T]):
             return column.values[value]
         if kind == "t":
             start = column.data[index - 1] if index else 0
+            if column.packed[index]:
+                return column.text[start:value].hex()
             return column.text[start:value].decode("utf-8", "surrogatepass")
         if kind == "f":
             if value != value:
