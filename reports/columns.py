@@ -2,13 +2,13 @@
 
 A `Need` object with its own strings costs about 1 KB; a round of 5,000 submissions has
 100,000 of them. `Rows(Need)` keeps each field in a typed array instead: numbers as machine
-numbers, everything else (text, codes, tuples) as an index into the column's pool of distinct
-values (one byte while it has at most 256), so a dimension code, an OPD code or a title
-written by many OPDs is held once. Text that differs on
-every row (`distinct=`, e.g. a row's id) is kept as UTF-8 bytes end to end instead of pooled
-(a row id of 32 hex digits as its 16 bytes). It
-is a read-only sequence for the builders: iterating or indexing makes the row objects on the fly;
-`column` reads one field without making rows, and `replace` swaps whole fields, sharing the rest.
+numbers (integers in the fewest bytes that hold them), everything else (text, codes, tuples)
+as an index into the column's pool of distinct values (one byte while it has at most 256), so
+a dimension code, an OPD code or a title written by many OPDs is held once. Text that differs
+on every row (`distinct=`, e.g. a row's id) is kept as UTF-8 bytes end to end instead of
+pooled (a row id of 32 hex digits as its 16 bytes). It is a read-only sequence for the
+builders: iterating or indexing makes the row objects on the fly; `column` reads one field
+without making rows, and `replace` swaps whole fields, sharing the rest.
 `Mapped` is the same kind of sequence for results: each made when read, from rows kept compact.
 """
 
@@ -22,7 +22,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Generic, TypeVar, get_type_hints
 
 T = TypeVar("T")
-_NO_INT = -(2**63)
+_NO_INT = {"b": -(2**7), "h": -(2**15), "i": -(2**31), "q": -(2**63)}
+"""An int column's smallest value stands for None; the column widens to hold larger ones."""
+_WIDER = {"b": "h", "h": "i", "i": "q"}
 
 
 def _kind(annotation: object, distinct: bool) -> str:
@@ -46,7 +48,7 @@ class _Column:
 
     def __init__(self, kind: str):
         self.kind = kind
-        self.data = array({"f": "d", "i": "q", "b": "b", "o": "B", "t": "I"}[kind])
+        self.data = array({"f": "d", "i": "b", "b": "b", "o": "B", "t": "I"}[kind])
         self.exact = array("b") if kind == "f" else None  # an int stored in a float column
         self.text = bytearray() if kind == "t" else None  # 't': data holds where each row ends
         self.packed = array("b") if kind == "t" else None  # 't': a row id held as 16 bytes
@@ -109,14 +111,22 @@ class Rows(Sequence[T], Generic[T]):
                 type(value) is int and abs(value) <= 2**53)):
             column.data.append(float("nan") if value is None else float(value))
             column.exact.append(type(value) is int)
-        elif kind == "i" and (value is None or (type(value) is int and _NO_INT < value < 2**63)):
-            column.data.append(_NO_INT if value is None else value)
+        elif kind == "i" and (value is None or (
+                type(value) is int and _NO_INT["q"] < value < 2**63)):
+            while value is not None and not _NO_INT[column.data.typecode] < value < -_NO_INT[
+                    column.data.typecode]:
+                self._widen_int(column)
+            column.data.append(_NO_INT[column.data.typecode] if value is None else value)
         elif kind == "b" and type(value) is bool:
             column.data.append(value)
         else:  # a value the annotation did not promise: keep it as it is, pooled
             self._widen(column)
             index = column.pooled(value)
             column.data.append(index)
+
+    def _widen_int(self, column: _Column) -> None:
+        narrow, wide = _NO_INT[column.data.typecode], _WIDER[column.data.typecode]
+        column.data = array(wide, (_NO_INT[wide] if v == narrow else v for v in column.data))
 
     def _widen(self, column: _Column) -> None:
         values = [self._value(column, index) for index in range(len(column.data))]
@@ -183,7 +193,7 @@ class Rows(Sequence[T], Generic[T]):
                 return None
             return int(value) if column.exact[index] else value
         if kind == "i":
-            return None if value == _NO_INT else value
+            return None if value == _NO_INT[column.data.typecode] else value
         return bool(value)
 
 

@@ -60,3 +60,9 @@ def test_mapped_makes_each_item_when_read_and_equals_the_list_it_stands_for():
     assert len(made) == 5 and made[-1] == expected[-1]
     with pytest.raises(ValueError):
         Mapped(tuple, [1], [1, 2])
+
+
+def test_integers_of_any_size_and_none_read_back_as_the_column_widens():
+    values = [None, 3, -128, 127, None, 300, -(2**31), 2**40, -(2**63) + 1, None, 0]
+    needs = [Need("A", "t", priority=value) for value in values]
+    assert [n.priority for n in Rows(Need, needs)] == values
