@@ -1,6 +1,7 @@
 """Render a Report to one self-contained HTML document (inline CSS and SVG), and to JSON data."""
 
 import dataclasses
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
@@ -90,8 +91,8 @@ def _plain(value: object) -> object:
                 if f.name not in CHART_FIELDS}
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
+    if isinstance(value, Sequence) and not isinstance(value, str | bytes):
+        return [_plain(v) for v in value]  # lists, tuples, and rows made when read
     if isinstance(value, datetime | date):
         return value.isoformat()
     return value

@@ -5,6 +5,7 @@ Fields named `chart` hold inline SVG; they are left out of the JSON.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -102,7 +103,8 @@ class NeedsByDimension:
     dimensions: list[DimensionBlock]
     unclassified: Cell
     total: Cell
-    by_opd: list[OpdDimensionRow]
+    by_opd: Sequence[OpdDimensionRow]
+    """Made when read (reports.builders.dimensions)."""
     timeframes: list[str]
     chart: str = ""
 

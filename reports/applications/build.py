@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import lru_cache, partial
 
 from reports.applications.model import (
     RECOMMENDATIONS,
@@ -28,6 +29,7 @@ from reports.applications.model import (
     Rationalisation,
 )
 from reports.builders.similar import THRESHOLD, cluster, normalise
+from reports.columns import Mapped, Rows
 
 MOVE_HOSTING = ("server_opd", "cloud_pihak_ketiga")
 
@@ -116,25 +118,56 @@ def app_row(app: AppRecord, code: str, cluster_opds: int, national: list[Nationa
         reason=reason, decision=decided.get((app.submission_id, app.row_id)))
 
 
-def build_rationalisation(apps: list[AppRecord], national: list[NationalApp],
+@dataclass(frozen=True)
+class _Verdict:
+    """What the rationalisation adds to one application (an `AppRow` without the app)."""
+
+    cluster: str
+    cluster_opds: int
+    national: str
+    match: str
+    draft: str
+    reason: str
+
+
+def _with_verdict(decided: dict[tuple[int, str], Decision], app: AppRecord,
+                  verdict: _Verdict) -> AppRow:
+    return AppRow(app=app, cluster=verdict.cluster, cluster_opds=verdict.cluster_opds,
+                  national=verdict.national, match=verdict.match,
+                  hosting_note="move" if app.hosting in MOVE_HOSTING else "",
+                  draft=verdict.draft, reason=verdict.reason,
+                  decision=decided.get((app.submission_id, app.row_id)))
+
+
+def build_rationalisation(apps: Sequence[AppRecord], national: list[NationalApp],
                           decisions: list[Decision],
                           threshold: int = THRESHOLD) -> Rationalisation:
-    """Every application with its cluster, national match, hosting note and recommendation."""
+    """Every application with its cluster, national match, hosting note and recommendation.
+
+    The rows are made when read, from the applications and their verdicts kept column by
+    column (reports.columns): a round of 50,000 applications renders them all."""
     codes, clusters = clusters_of(apps, threshold)
     size = {c.code: len(c.opd_codes) for c in clusters}
     decided = decided_by_row(decisions)
-    rows = []
+    verdicts: Rows[_Verdict] = Rows(_Verdict)
+    drafts, finals, hosting = Counter(), Counter(), Counter()
+    confirmed = not_integrated = 0
     for i, app in enumerate(apps):
         code = codes.get(i, "")
-        rows.append(app_row(app, code, size.get(code, 0), national, decided))
+        row = app_row(app, code, size.get(code, 0), national, decided)
+        verdicts.append(_Verdict(row.cluster, row.cluster_opds, row.national, row.match,
+                                 row.draft, row.reason))
+        drafts[row.draft] += 1
+        finals[row.final] += 1
+        confirmed += row.decision is not None
+        hosting[app.hosting_label or "–"] += 1
+        not_integrated += app.integrated is False
     return Rationalisation(
-        rows=rows, clusters=clusters, national=list(national), threshold=threshold,
-        drafts=_count(r.draft for r in rows), finals=_count(r.final for r in rows),
-        confirmed=sum(1 for r in rows if r.decision), hosting=dict(Counter(
-            r.app.hosting_label or "–" for r in rows).most_common()),
-        not_integrated=sum(1 for r in rows if r.app.integrated is False))
+        rows=Mapped(partial(_with_verdict, decided), apps, verdicts), clusters=clusters,
+        national=list(national), threshold=threshold, drafts=_count(drafts),
+        finals=_count(finals), confirmed=confirmed, hosting=dict(hosting.most_common()),
+        not_integrated=not_integrated)
 
 
-def _count(values) -> dict[str, int]:
-    counts = Counter(values)
+def _count(counts: Counter) -> dict[str, int]:
     return {code: counts.get(code, 0) for code in RECOMMENDATIONS}

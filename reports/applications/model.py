@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -96,7 +97,8 @@ class Cluster:
 class Rationalisation:
     """The application inventory with clusters, matches and recommendations."""
 
-    rows: list[AppRow]
+    rows: Sequence[AppRow]
+    """Made when read (reports.columns.Mapped), in the order the applications came."""
     clusters: list[Cluster]
     national: list[NationalApp]
     threshold: int

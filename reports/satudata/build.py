@@ -10,6 +10,12 @@
 
 from __future__ import annotations
 
+from array import array
+from collections import Counter
+from collections.abc import Sequence
+from functools import partial
+
+from reports.columns import Mapped
 from reports.satudata.model import (
     MS_VAR_FIELDS,
     DatasetCompleteness,
@@ -46,10 +52,12 @@ def dataset_row(record: DatasetRecord, walidata: str) -> DatasetRow:
     return DatasetRow(record, _producer(record), walidata, dataset_completeness(record))
 
 
-def build_satu_data(datasets: list[DatasetRecord], variables: list[Variable],
+def build_satu_data(datasets: Sequence[DatasetRecord], variables: list[Variable],
                     walidata: str) -> SatuData:
-    """The Daftar Data and MS-Var rows with their completeness, and the counts."""
-    rows = [dataset_row(r, walidata) for r in datasets]
+    """The Daftar Data and MS-Var rows with their completeness, and the counts.
+
+    The Daftar Data rows are made when read (reports.columns.Mapped), from the datasets kept
+    column by column: a round of 50,000 datasets renders them all."""
     var_rows = [VariableRow(v, variable_completeness(v)) for v in variables]
     tables: dict[str, list[VariableRow]] = {}
     for row in var_rows:
@@ -57,11 +65,15 @@ def build_satu_data(datasets: list[DatasetRecord], variables: list[Variable],
     by_dataset = [DatasetCompleteness(name, len(members),
                                       sum(m.completeness for m in members) / len(members))
                   for name, members in tables.items()]
+    completeness, roles, with_metadata, published = array("d"), Counter(), 0, 0
+    for record in datasets:  # once: each read of a compact row makes it again
+        completeness.append(dataset_completeness(record))
+        roles[record.role] += 1
+        with_metadata += bool(record.metadata)
+        published += bool(record.published)
     return SatuData(
-        datasets=rows, variables=var_rows, by_dataset=by_dataset,
-        produced=sum(1 for r in datasets if r.role == "produsen"),
-        used=sum(1 for r in datasets if r.role == "pengguna"),
-        with_metadata=sum(1 for r in datasets if r.metadata),
-        published=sum(1 for r in datasets if r.published),
-        completeness=sum(r.completeness for r in rows) / len(rows) if rows else 0.0,
+        datasets=Mapped(partial(dataset_row, walidata=walidata), datasets), variables=var_rows,
+        by_dataset=by_dataset, produced=roles["produsen"], used=roles["pengguna"],
+        with_metadata=with_metadata, published=published,
+        completeness=sum(completeness) / len(completeness) if completeness else 0.0,
         walidata=walidata)

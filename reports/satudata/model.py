@@ -3,6 +3,7 @@ the MS-Var metadata of the questionnaire's variables (Peraturan BPS 5/2020)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -81,7 +82,8 @@ class DatasetCompleteness:
 class SatuData:
     """The Daftar Data, the MS-Var rows and the completeness per dataset."""
 
-    datasets: list[DatasetRow]
+    datasets: Sequence[DatasetRow]
+    """Made when read (reports.columns.Mapped), in the order the datasets came."""
     variables: list[VariableRow]
     by_dataset: list[DatasetCompleteness]
     produced: int

@@ -17,8 +17,11 @@ path to a target index.
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 
+from reports.columns import Mapped, Rows
 from reports.frameworks import Framework
 from reports.spbe.model import (
     TOP_LEVEL,
@@ -62,19 +65,17 @@ def weighted_index(pairs: list[tuple[float, float]]) -> float:
     return sum(weight * level for weight, level in pairs) / total if total else 0.0
 
 
-def build_spbe(indicators: list[Indicator], entries: list[Entry], services: list[LinkedService],
-               needs: list[LinkedNeed], *, target: float | None = None,
-               framework: str = "") -> Spbe:
+def build_spbe(indicators: list[Indicator], entries: list[Entry],
+               services: Iterable[LinkedService], needs: Iterable[LinkedNeed], *,
+               target: float | None = None, framework: str = "") -> Spbe:
     """Every indicator's row, the domain indices, the index, its predikat and the path."""
     by_entry = {entry.indicator: entry for entry in entries}
     linked: dict[str, list[LinkedService]] = defaultdict(list)
     for service in services:
         linked[service.indicator].append(service)
-    raising: dict[str, list[LinkedNeed]] = defaultdict(list)
-    for need in needs:
-        raising[need.indicator].append(need)
+    raising = _by_indicator(needs)
     total = sum(i.weight for i in indicators)
-    rows = [_row(i, by_entry.get(i.code), linked[i.code], raising[i.code], total)
+    rows = [_row(i, by_entry.get(i.code), linked[i.code], raising.get(i.code, []), total)
             for i in indicators]
     index = weighted_index([(r.indicator.weight, r.level) for r in rows])
     at_targets = weighted_index([(r.indicator.weight, max(r.level, r.target or 0))
@@ -89,8 +90,20 @@ def build_spbe(indicators: list[Indicator], entries: list[Entry], services: list
         example=any(e.example for e in entries), thresholds=list(PREDIKAT[:-1]))
 
 
+def _by_indicator(needs: Iterable[LinkedNeed]) -> dict[str, Sequence[LinkedNeed]]:
+    """Each indicator's needs, in order: positions into one compact sequence of them (the
+    needs' own when they are kept column by column), each need made when read."""
+    kept = needs if isinstance(needs, Rows) else Rows(LinkedNeed, needs, distinct=("row_id",))
+    positions: dict[str, array] = {}
+    for position, indicator in enumerate(kept.column("indicator")):
+        if indicator not in positions:
+            positions[indicator] = array("L")
+        positions[indicator].append(position)
+    return {code: Mapped(kept.__getitem__, found) for code, found in positions.items()}
+
+
 def _row(indicator: Indicator, entry: Entry | None, services: list[LinkedService],
-         needs: list[LinkedNeed], total: float) -> IndicatorRow:
+         needs: Sequence[LinkedNeed], total: float) -> IndicatorRow:
     levels = [s.level or 0 for s in services]
     targets = [s.target for s in services if s.target is not None]
     if entry is not None and entry.level is not None:

@@ -7,6 +7,7 @@ indices, the SPBE index and its predikat, and the cheapest path to a target inde
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -88,7 +89,8 @@ class IndicatorRow:
     gain: float
     """What one more level adds to the index (weight / 100; 0 at level 5)."""
     services: int
-    needs: list[LinkedNeed]
+    needs: Sequence[LinkedNeed]
+    """Column by column (reports.columns.Rows): each made when read."""
     example: bool = False
     updated_by: str = ""
     updated_at: datetime | None = None
@@ -111,7 +113,7 @@ class PathStep:
     from_level: int
     to_level: int
     gain: float
-    needs: list[LinkedNeed]
+    needs: Sequence[LinkedNeed]
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ import dataclasses
 
 import pytest
 
-from reports.columns import Rows
+from reports.columns import Mapped, Rows
 from reports.inputs import Application, Need
 
 
@@ -44,3 +44,25 @@ def test_replacing_a_field_with_too_few_values_is_refused():
     rows = Rows(Need, _needs(3))
     with pytest.raises(ValueError, match="dimension: 2 values for 3 rows"):
         rows.replace(dimension=["A", "B"])
+
+
+def test_row_ids_of_32_hex_digits_and_any_other_text_read_back_as_written():
+    ids = ["c0f76e1a0d4f4e3e9d62c5008eda325c", "C0F76E1A0D4F4E3E9D62C5008EDA325C", "",
+           "c0f76e1a0d4f4e3e9d62c5008eda325", "r-1 ünï", "0" * 32]
+    needs = [Need("A", "t", row_id=row_id) for row_id in ids]
+    assert [n.row_id for n in Rows(Need, needs, distinct=("row_id",))] == ids
+
+
+def test_mapped_makes_each_item_when_read_and_equals_the_list_it_stands_for():
+    made = Mapped(lambda need, n: (need.title, n), Rows(Need, _needs(5)), [1, 2, 3, 4, 5])
+    expected = [(n.title, i) for n, i in zip(_needs(5), [1, 2, 3, 4, 5], strict=True)]
+    assert list(made) == expected and made == expected and made[1:3] == expected[1:3]
+    assert len(made) == 5 and made[-1] == expected[-1]
+    with pytest.raises(ValueError):
+        Mapped(tuple, [1], [1, 2])
+
+
+def test_integers_of_any_size_and_none_read_back_as_the_column_widens():
+    values = [None, 3, -128, 127, None, 300, -(2**31), 2**40, -(2**63) + 1, None, 0]
+    needs = [Need("A", "t", priority=value) for value in values]
+    assert [n.priority for n in Rows(Need, needs)] == values
