@@ -1,7 +1,8 @@
 """The XLSX sink: xlsxwriter in constant-memory mode, every row written as it comes.
 
-Every string goes through write_string (never write(), which would turn "=..." into a
-formula), numbers through write_number, dates through write_datetime; the workbook options
+Every string is written as a string cell (write_string, or in the row loop the very tuple
+write_string stores; never write(), which would turn "=..." into a formula), numbers as
+number cells (write_number or its tuple), dates through write_datetime; the workbook options
 switch off xlsxwriter's own conversions of strings to formulas, URLs and numbers. Text that
 starts with a formula trigger is written exactly as typed in a cell with Excel's quote-prefix
 style, so it stays text even when someone edits the cell (the CSV sink prefixes an apostrophe
