@@ -1,7 +1,8 @@
 """The XLSX sink: xlsxwriter in constant-memory mode, every row written as it comes.
 
-Every string goes through write_string (never write(), which would turn "=..." into a
-formula), numbers through write_number, dates through write_datetime; the workbook options
+Every string is written as a string cell (write_string, or in the row loop the very tuple
+write_string stores; never write(), which would turn "=..." into a formula), numbers as
+number cells (write_number or its tuple), dates through write_datetime; the workbook options
 switch off xlsxwriter's own conversions of strings to formulas, URLs and numbers. Text that
 starts with a formula trigger is written exactly as typed in a cell with Excel's quote-prefix
 style, so it stays text even when someone edits the cell (the CSV sink prefixes an apostrophe
@@ -17,6 +18,8 @@ from pathlib import Path
 
 import xlsxwriter
 from xlsxwriter.utility import xl_range
+from xlsxwriter.worksheet import CellNumberTuple as _Number
+from xlsxwriter.worksheet import CellStringTuple as _String
 
 from app.exports.hygiene import (
     FORMULA_TRIGGERS,
@@ -44,6 +47,10 @@ QUOTED = {"quote_prefix": True}
 TABLE_STYLE = "Table Style Light 9"
 A4 = 9
 COMMENT = {"x_scale": 2.5, "y_scale": 2, "author": "Survei"}
+SHORT_TEXT = 32_767 // 2
+"""Text up to this length fits a cell whatever its characters (Excel counts UTF-16 units)."""
+TRIGGER_CHARS = frozenset(FORMULA_TRIGGERS)  # each one character: `text[:1] in` is quicker
+assert all(len(trigger) == 1 for trigger in FORMULA_TRIGGERS)
 
 
 class _Sheet:
@@ -153,27 +160,56 @@ class XlsxSink:
 
 
 def _write_row(ws, row: int, values: list, sheet: _Sheet) -> None:
-    """The hot loop: one typed write per non-empty cell (hygiene's fast path inlined)."""
-    write_string, write_number = ws.write_string, ws.write_number
-    formats, whole = sheet.formats, sheet.whole
+    """The hot loop: a whole row's cells stored in xlsxwriter's row table at once.
+
+    xlsxwriter's `write_string` / `write_number` do, per cell, an A1-notation check, a bounds
+    and dimensions update, a check whether the row before is to be written out, and then store
+    a `String` / `Number` tuple in the current row's table. Here the bounds and dimensions are
+    updated once per row from its first and last cell and the tuples stored directly: the same
+    table, so the same XML, without the per-cell layers that took 15 % of a 5,000-submission
+    export (benchmarks/README.md). Only plain cells take this path: short text (xlsxwriter measures
+    long text in UTF-16 units) and finite numbers; every other cell goes through the public
+    calls. tests/exports/test_fast_paths.py holds the workbook equal, cell for cell, to the one
+    the public calls write.
+    """
+    formats, whole, quoted, new = sheet.formats, sheet.whole, sheet.quoted, tuple.__new__
+    cells: dict[int, tuple] = {}
+    others: list[tuple[int, object]] = []
     for col, value in enumerate(values):
         if value is None:
             continue
         kind = type(value)
-        if kind is str:
-            if value.startswith(FORMULA_TRIGGERS):
-                write_string(row, col, truncate(value), sheet.quoted[col])
-                continue
-            if len(value) > MAX_CELL_CHARS:
-                value = truncate(value)
-            write_string(row, col, value, formats[col])
+        if kind is str and len(value) <= SHORT_TEXT:
+            cells[col] = new(_String, (value, quoted[col] if value[:1] in TRIGGER_CHARS
+                                       else formats[col]))
         elif kind is int or (kind is float and math.isfinite(value)):
             number_format = whole[col]
             if number_format is None or value % 1:
                 number_format = formats[col]
-            write_number(row, col, value, number_format)
+            cells[col] = new(_Number, (value, number_format))
         else:
-            _write_cell(ws, row, col, value, formats[col], sheet.quoted[col])
+            others.append((col, value))
+    if cells:
+        if ws._check_dimensions(row, next(reversed(cells))):  # out of bounds: cell by cell
+            others += [(col, cell[0]) for col, cell in cells.items()]
+        else:
+            ws._check_dimensions(row, next(iter(cells)))
+            if row > ws.previous_row:
+                ws._write_single_row(row)
+            ws.table[row].update(cells)
+    for col, value in others:
+        _write_value(ws, row, col, value, sheet)
+
+
+def _write_value(ws, row: int, col: int, value: object, sheet: _Sheet) -> None:
+    """One cell through xlsxwriter's public calls, formatted as `_write_row` would."""
+    if type(value) is str:
+        _write_text(ws, row, col, value, sheet.formats[col], sheet.quoted[col])
+        return
+    if type(value) in (int, float) and sheet.whole[col] is not None and value % 1 == 0:
+        _write_cell(ws, row, col, value, sheet.whole[col], sheet.quoted[col])
+        return
+    _write_cell(ws, row, col, value, sheet.formats[col], sheet.quoted[col])
 
 
 def _write_text(ws, row: int, col: int, text: str, cell_format, quoted) -> None:
