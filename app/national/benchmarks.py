@@ -61,8 +61,11 @@ class RegencyDb:
 
 def regency_dbs(home: Database, *, var_dir: Path, home_code: str,
                 home_name: str) -> Iterator[RegencyDb]:
-    """The home regency, then every registered one, in code order after it."""
-    yield RegencyDb(home_code, home_name, kind_of(home_code), home)
+    """The home regency, then every registered one, in code order after it. A home whose code
+    names no kabupaten/kota (a province, "73", or the national office, "00") is not one to
+    compare."""
+    if "." in home_code:
+        yield RegencyDb(home_code, home_name, kind_of(home_code), home)
     with home.session() as session:
         entries = list(session.exec(select(RegisteredRegency).order_by(RegisteredRegency.code)))
     for entry in entries:
@@ -84,7 +87,7 @@ def compute(home: Database, *, var_dir: Path, home_code: str, home_name: str,
     """Read every regency and build the benchmarks (Conflict when no core is published)."""
     with home.session() as session:
         core = current_core(session)
-        count = 1 + len(session.exec(select(RegisteredRegency.code)).all())
+        count = ("." in home_code) + len(session.exec(select(RegisteredRegency.code)).all())
     if core is None:
         raise Conflict("national.no_core")
     indicators, left_out = indicators_for(core)

@@ -205,6 +205,9 @@ def test_a_regency_without_a_round_on_the_core_is_listed_with_the_reason(db, oth
     assert found.computed_at == NOW and by_code["73.15"].values == {}
     assert by_code["73.22"].values["spbe_index"] > 0  # the demo's planner assessed SPBE
     assert [r.code for r in found.regencies] == ["73.15", "73.22"]  # in code order
+    national_office = compute(db, var_dir=settings.var_dir, home_code="00",
+                              home_name="Komdigi", now=NOW)
+    assert [r.code for r in national_office.regencies] == ["73.15"]  # the office is no regency
 
 
 def test_without_a_core_the_computation_fails_with_a_message(db, settings, coordinator):
