@@ -45,7 +45,7 @@ ROUTER_MODULES = (
     "app.monev.pages", "app.monev.api",
     "app.dossier.pages",
     "app.planning.pages", "app.planning.api",
-    "app.national.pages", "app.national.benchmark_pages", "app.national.api",
+    "app.national.pages", "app.national.benchmarks.pages", "app.national.api",
     "app.sharing.pages",
 )
 # Page modules whose file downloads are in the OpenAPI document (their HTML pages are not).

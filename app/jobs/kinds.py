@@ -25,7 +25,7 @@ KINDS = {
     "export": "app.exports.job",
     "report": "app.reports_web.job",
     "dossiers": "app.dossier.job",
-    "benchmarks": "app.national.job",
+    "benchmarks": "app.national.benchmarks.job",
     "national_export": "app.national.export_job",
 }
 

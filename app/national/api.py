@@ -13,11 +13,11 @@ from app.jobs import service as jobs
 from app.jobs.download import job_file
 from app.jobs.pages import poke
 from app.jobs.views import JobOut, job_out
-from app.national.benchmarks import latest_snapshot
+from app.national.benchmarks.service import latest_snapshot
+from app.national.benchmarks.workbook import MEDIA_TYPE
 from app.national.pages import CoordinatorDep
 from app.national.progress import totals
 from app.national.service import regency_rounds
-from app.national.workbook import MEDIA_TYPE
 from app.types import DbId
 
 router = APIRouter(prefix="/api/v1", tags=["api: national"], responses=API_ERRORS)

@@ -19,7 +19,7 @@ from app.auth.accounts import create_user
 from app.config import Settings
 from app.db import Database
 from app.demo import REGISTER, load_demo
-from app.national.benchmarks import compute, latest_snapshot, save_snapshot
+from app.national.benchmarks.service import compute, latest_snapshot, save_snapshot
 from app.national.core import current_core, publish_core
 from app.regencies.models import RegisteredRegency
 from app.regencies.service import add_regency

@@ -192,7 +192,7 @@ def test_the_coordinator_computes_and_reads_the_benchmarks(demo_rounds, app, cli
 
 
 def test_a_regency_without_a_round_on_the_core_is_listed_with_the_reason(db, other, settings):
-    from app.national.benchmarks import compute
+    from app.national.benchmarks.service import compute
 
     with db.write_session() as session:
         load_demo(session, today=local_today("Asia/Makassar"))
@@ -220,7 +220,7 @@ def test_without_a_core_the_computation_fails_with_a_message(db, settings, coord
 
 
 def test_hostile_text_in_the_national_workbook_is_never_a_formula():
-    from app.national.workbook import national_workbook
+    from app.national.benchmarks.workbook import national_workbook
     from reports.national import Benchmarks, Indicator, SharedNeed
 
     hostile = '=HYPERLINK("http://evil.example","klik")'

@@ -24,9 +24,9 @@ from app.jobs import service as jobs
 from app.jobs.download import job_file
 from app.jobs.pages import poke
 from app.jobs.views import job_out
-from app.national.benchmarks import latest_snapshot
+from app.national.benchmarks.service import latest_snapshot
+from app.national.benchmarks.workbook import MEDIA_TYPE, national_workbook
 from app.national.pages import CoordinatorDep
-from app.national.workbook import MEDIA_TYPE, national_workbook
 from app.regencies.context import site_of
 from app.reports_web.pages import REPORT_CSP
 from app.types import DbId

@@ -13,8 +13,8 @@ from sqlmodel import Session
 from app.errors import BadRequest
 from app.exports.job import LANGS, one_of
 from app.jobs.kinds import JobContext, JobOutput
-from app.national.benchmarks import compute, save_snapshot
-from app.national.workbook import MEDIA_TYPE, national_workbook
+from app.national.benchmarks.service import compute, save_snapshot
+from app.national.benchmarks.workbook import MEDIA_TYPE, national_workbook
 
 ROLES = ("coordinator",)
 

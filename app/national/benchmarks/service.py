@@ -3,7 +3,7 @@ questionnaire, fold its sent submissions into the core indicators, rank the rege
 their peer groups, find the shared needs, and keep the result (a snapshot) at home.
 
 Reading every regency's answers takes a while at national scale (100 regencies × 50 OPDs), so
-it runs as a background job (app/national/job.py); the coordinator's page, the national
+it runs as a background job (app/national/benchmarks/job.py); the coordinator's page, the national
 workbook and the national report read the newest snapshot and answer at once.
 """
 
