@@ -39,6 +39,10 @@ class JobOut(BaseModel):
     size: int | None
     download_url: str | None
     """Where the file is (done jobs only; until expires_at)."""
+    status_url: str
+    """Where its state and progress are (JSON, what the page polls)."""
+    restart_url: str
+    """Where a failed job is started again (POST)."""
 
     @property
     def active(self) -> bool:
@@ -59,7 +63,8 @@ def job_out(job: Job, t: Translator, *, api: bool = False) -> JobOut:
         finished_at=job.finished_at, expires_at=job.expires_at,
         error=t(job.error) if job.state == JobState.failed else None,
         filename=job.filename if done else None, size=job.size if done else None,
-        download_url=(f"{prefix}{job_path(job)}/download" if done else None))
+        download_url=(f"{prefix}{job_path(job)}/download" if done else None),
+        status_url=f"/api/v1{job_path(job)}", restart_url=f"{prefix}{job_path(job)}/restart")
 
 
 def job_path(job: Job) -> str:

@@ -72,6 +72,17 @@ def national_job_status(request: Request, session: SessionDep, _principal: Coord
                    translator_for(request), api=True)
 
 
+@router.post("/nasional/jobs/{job_id}/restart", status_code=202, response_model=JobOut)
+def national_job_restart(request: Request, response: Response, session: SessionDep,
+                         principal: CoordinatorDep, job_id: DbId):
+    """Start a failed national job again with the same options (a new job)."""
+    job = jobs.job_of(session, round_id=None, job_id=job_id)
+    restarted = jobs.restart_job(session, job=job, actor=principal.user, ip=client_ip(request))
+    poke(request)
+    response.headers["Location"] = f"/api/v1/nasional/jobs/{restarted.id}"
+    return job_out(restarted, translator_for(request), api=True)
+
+
 @router.get("/nasional/jobs/{job_id}/download", response_class=Response,
             responses={200: {"description": "The national workbook.",
                              "content": {MEDIA_TYPE: {}}}})

@@ -236,3 +236,13 @@ def test_hostile_text_in_the_national_workbook_is_never_a_formula():
     assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
     assert book["Tolok Ukur"]["B2"].value == "'" + hostile
     assert book["Tolok Ukur"]["H2"].value == 4 and book["Kebutuhan Bersama"]["F2"].value == 1e6
+
+
+def test_a_failed_computation_is_started_again_from_the_api(db, settings, coordinator):
+    failed = coordinator.post("/api/v1/nasional/benchmarks/jobs", json={}).json()
+    assert JobRunner(db, settings, launch=InlineJob).run_once()  # no core: it fails
+    status = coordinator.get(failed["status_url"]).json()
+    assert status["state"] == "failed"
+    restart = coordinator.post(status["restart_url"], json={})
+    assert restart.status_code == 202, restart.text
+    assert restart.json()["state"] == "queued" and restart.json()["id"] != failed["id"]

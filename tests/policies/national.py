@@ -14,6 +14,7 @@ DECLARED = {
     ("GET", "/api/v1/nasional/benchmarks"): "coordinator",
     ("POST", "/api/v1/nasional/benchmarks/jobs"): "coordinator",
     ("GET", "/api/v1/nasional/jobs/{job_id}"): "coordinator",
+    ("POST", "/api/v1/nasional/jobs/{job_id}/restart"): "coordinator",
     ("GET", "/api/v1/nasional/jobs/{job_id}/download"): "coordinator",
     ("GET", "/sharing"): "admin",
     ("POST", "/sharing"): "admin",
