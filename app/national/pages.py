@@ -12,10 +12,9 @@ from app.deps import SessionDep, client_ip
 from app.errors import NotFound
 from app.exports.options import Format
 from app.exports.pages import send_export
-from app.i18n import translator_for
 from app.jobs import service as jobs
+from app.jobs.context import job_context
 from app.jobs.pages import poke
-from app.jobs.views import job_out
 from app.national.progress import totals
 from app.national.service import regency_rounds, shared_export, shared_round
 from app.regencies.context import site_of
@@ -32,11 +31,8 @@ def national_progress(request: Request, session: SessionDep, _principal: Coordin
                       notice: str = ""):
     """Every regency's rounds: OPDs asked, submitted, approved, overdue; the national jobs."""
     rows = regency_rounds(request.app.state.sites.all())
-    t = translator_for(request)
     return render(request, "national/progress.html", {
-        "rows": rows, "totals": totals(rows),
-        "jobs": [job_out(job, t) for job in jobs.national_jobs(session)],
-        "job_keep_hours": f"{site_of(request).settings.job_keep_hours:g}",
+        "rows": rows, "totals": totals(rows), **job_context(request, session, None),
         "notice": notice if notice == "export_job" else ""})
 
 

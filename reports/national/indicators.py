@@ -97,10 +97,11 @@ class Tally:
             self.cost[dimension] += cost
             title = row.get(NEED_TITLE)
             if isinstance(title, str) and title.strip():
-                entry = self.titles.setdefault((dimension, title.strip()), [0, 0.0])
-                entry[0] += (dimension, title.strip()) not in seen
+                key = (dimension, title.strip())
+                entry = self.titles.setdefault(key, [0, 0.0])
+                entry[0] += key not in seen  # OPDs proposing it, each once
                 entry[1] += cost
-                seen.add((dimension, title.strip()))
+                seen.add(key)
 
     def values(self, spbe_index: float | None = None) -> dict[str, float | None]:
         """The indicators' values (None where nothing was answered)."""

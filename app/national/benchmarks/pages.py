@@ -19,15 +19,14 @@ from app import audit
 from app.deps import DatabaseDep, SessionDep, client_ip
 from app.downloads import attachment
 from app.errors import NotFound, file_responses
-from app.i18n import language_of, translator_for
+from app.i18n import language_of
 from app.jobs import service as jobs
+from app.jobs.context import job_context
 from app.jobs.download import job_file
 from app.jobs.pages import poke
-from app.jobs.views import job_out
 from app.national.benchmarks.service import latest_snapshot
 from app.national.benchmarks.workbook import MEDIA_TYPE, national_workbook
 from app.national.pages import CoordinatorDep
-from app.regencies.context import site_of
 from app.reports_web.pages import REPORT_CSP
 from app.types import DbId
 from app.web import render
@@ -47,14 +46,12 @@ def benchmarks_page(request: Request, session: SessionDep, _principal: Coordinat
     """The newest benchmarks, the computations (jobs) and their progress."""
     lang = language_of(request)
     snapshot = latest_snapshot(session)
-    t = translator_for(request)
     context = {"b": snapshot, "lang": lang,
                "labels": {i.key: indicator_label(i, lang) for i in snapshot.indicators}
                if snapshot else {},
                "value": lambda v, unit: shown(v, unit, lang),
-               "jobs": [job_out(job, t) for job in jobs.national_jobs(session)],
-               "job_keep_hours": f"{site_of(request).settings.job_keep_hours:g}",
-               "notice": notice if notice in ("job_started",) else ""}
+               **job_context(request, session, None),
+               "notice": notice if notice == "job_started" else ""}
     return render(request, "national/benchmarks.html", context)
 
 
