@@ -55,6 +55,32 @@ def test_autosave_survives_a_reload_and_an_offline_spell(page, site):
     expect(form.q("pj_jabatan").locator("input")).to_have_value("Sekretaris Dinas")
 
 
+def test_input_typed_before_the_form_script_runs_is_saved(page, site):
+    """On a slow phone the fields show before the script arrives: what is typed then is sent
+    as soon as it runs, not lost when the officer goes on to the next section."""
+    log_in(page, site)
+    saves = []
+    page.on("request", lambda request: saves.append(request) if request.method == "PUT" else None)
+    page.goto(site.form)  # opened and left untouched: nothing is sent, no draft is made
+    page.evaluate("new Promise((done) => setTimeout(done, 100))")
+    assert saves == [] and _stored(site) == {}
+    held = []
+    page.route("**/static/js/form/main.js", lambda route: held.append(route))
+    page.goto(site.form, wait_until="commit")
+    form = Form(page)
+    form.fill("pj_nama", "Diketik sebelum skrip")
+    form.choose("urusan", "Komunikasi dan informatika")
+    assert len(held) == 1 and "pj_nama" not in _stored(site)
+    held[0].continue_()
+    form.saved()
+    stored = _stored(site)
+    assert stored["pj_nama"] == "Diketik sebelum skrip"
+    assert stored["urusan"] == ["kominfo"]
+    page.unroute("**/static/js/form/main.js")
+    page.reload()
+    expect(form.q("pj_nama").locator("input")).to_have_value("Diketik sebelum skrip")
+
+
 def test_two_tabs_show_the_conflict_and_keep_both_texts(page, site):
     log_in(page, site)
     other = page.context.new_page()

@@ -272,14 +272,42 @@ async function onFinalSubmit(event) {
   event.target.submit();
 }
 
-function start() {
-  if (form) {
-    for (const q of form.querySelectorAll(".q")) {
-      const error = q.querySelector(":scope > .err");
-      if (error && error.textContent.trim()) serverErrors.set(q.dataset.key, error.textContent);
-      if (isInput(q)) readInto(q);
-    }
+/** An answer as compared with another: a checkbox's choices in any order are the same. */
+function comparable(value) {
+  return JSON.stringify(Array.isArray(value) ? [...value].sort() : value ?? null);
+}
+
+/** Read every question; those whose field differs from the answers the page came with were
+ * typed before this script ran (a slow phone), or put back by the browser: they are kept and
+ * saved like any other input. */
+function readPage() {
+  const early = [];
+  for (const q of form?.querySelectorAll(".q") ?? []) {
+    const error = q.querySelector(":scope > .err");
+    if (error && error.textContent.trim()) serverErrors.set(q.dataset.key, error.textContent);
+    if (!isInput(q)) continue;
+    const value = () => scopeFor(local, rowChain(q))?.[q.dataset.name];
+    const served = comparable(value());
+    readInto(q);
+    const typed = q.dataset.key in raw || comparable(value()) !== served;
+    if (typed && q.dataset.w !== "carry") early.push({ q, value: value(), text: raw[q.dataset.key] });
   }
+  return early;
+}
+
+/** Put early input back over a stash from an earlier visit (it is newer than the stash). */
+function reapply(early) {
+  for (const { q, value, text } of early) {
+    writeField(q, value ?? null, state.lang);
+    const control = q.querySelector("input, textarea");
+    if (text !== undefined && control) control.value = text;
+    readInto(q);
+  }
+  refresh();
+}
+
+function start() {
+  const early = readPage();
   const stash = state.editable ? Saver.stashed(saver.key) : null;
   if (stash) {
     Object.assign(raw, stash.raw ?? {});
@@ -289,15 +317,21 @@ function start() {
     }
     if (stash.v >= state.version) {
       adopt(stash.local);
+      if (early.length) reapply(early);
       saver.touch(0);
     } else {
       const mine = stash.local;
       resolveStale({ version: state.version, answers: state.answers, status: state.status },
         mine, stash.base ?? {});
+      if (early.length) {
+        reapply(early);
+        saver.touch(0); // sent with the merge, or kept here while a conflict waits
+      }
     }
   } else {
     refresh();
     if (state.saved_at) showStatus("saved", state.saved_at);
+    if (early.length && state.editable) saver.touch(0);
   }
   if (!state.editable) saver.stop("closed");
   // After the browser's own scroll to the fragment, which would otherwise take the focus back.
