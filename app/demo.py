@@ -25,9 +25,11 @@ DEMO_ACCOUNTS = (
 
 
 def load_demo(session: Session, *, today: dt.date, timezone: str = "Asia/Makassar",
-              register: bytes | None = None, with_round: bool = True,
+              register: bytes | None = None, with_round: bool = True, seed: str = "",
               ) -> tuple[ImportOutcome, list[str], DemoRoundSummary | None]:
-    """Load the register, the accounts and the demo round; a second run changes nothing."""
+    """Load the register, the accounts and the demo round; a second run changes nothing.
+
+    `seed` makes another regency's generated answers its own (the home demo's is "")."""
     register = REGISTER.read_bytes() if register is None else register
     outcome = import_opds(session, filename=REGISTER.name, data=register)
     created = []
@@ -39,7 +41,7 @@ def load_demo(session: Session, *, today: dt.date, timezone: str = "Asia/Makassa
         created.append(username)
     if not outcome.ok or not with_round:
         return outcome, created, None
-    summary = load_demo_round(session, today=today)
+    summary = load_demo_round(session, today=today, seed=seed)
     planner = session.exec(select(User).where(User.username == "perencana")).first()
     if planner is not None:
         load_demo_plan(session, round_id=summary.round_id, actor=planner, timezone=timezone)

@@ -62,7 +62,8 @@ def load_national_demo(db: Database, settings: Settings, *, today: dt.date) -> l
             with regency_db.write_session() as session:
                 outcome, created, summary = load_demo(session, today=today,
                                                       timezone=settings.timezone,
-                                                      register=register, with_round=with_round)
+                                                      register=register, with_round=with_round,
+                                                      seed=f"{code}/")
         finally:
             regency_db.dispose()
         if not outcome.ok:

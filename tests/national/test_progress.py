@@ -41,6 +41,8 @@ def test_the_coordinator_sees_every_regency_and_its_progress(other, app, client,
     text = page.text
     assert "73.22 Kabupaten Luwu Utara" in text and "73.15 Kabupaten Luwu Timur" in text
     assert "Belum ada periode pengisian" in text  # Luwu Timur has no round yet
+    # the top bar names the coordinator's scope, not the regency whose database holds the account
+    assert '<span class="regency">Koordinasi nasional</span>' in text
     body = coordinator.get("/api/v1/nasional/progress").json()
     home = body["rounds"][0]
     assert (home["regency_code"], home["round"], home["asked"]) == ("73.22", "Periode 2026", 3)

@@ -114,4 +114,7 @@ def test_the_national_demo_shows_three_regencies_to_the_coordinator(cli_db, tmp_
     assert {r["code"]: r["note"] for r in benchmarks["regencies"]} == {
         "73.15": "", "73.22": "", "73.73": "no_round"}
     assert benchmarks["shared"]  # the two demo rounds propose the same needs
+    values = {r["code"]: r["values"] for r in benchmarks["regencies"]}
+    differ = [key for key, value in values["73.22"].items() if values["73.15"][key] != value]
+    assert len(differ) >= len(values["73.22"]) // 2  # Luwu Timur's answers are its own
     assert "Kabupaten Luwu Timur" in lutim

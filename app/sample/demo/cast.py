@@ -41,6 +41,7 @@ class DemoContext:
     form_id: int
     planner: User
     today: dt.date
+    seed: str = ""  # prefixes every generator's seed: another regency's answers differ
 
 
 def officer_of(session: Session, opd: Opd) -> User:

@@ -28,7 +28,7 @@ PREVIOUS_NAME = "Periode Pengisian 2025"
 
 
 def load_previous_round(session: Session, *, row, planner: User, opds: dict[str, Opd],
-                        today: dt.date) -> Round:
+                        today: dt.date, seed: str = "") -> Round:
     """The 2025 round with every demo OPD approved but those not started in 2026; closed."""
 
     found = session.exec(select(Round).where(Round.name == PREVIOUS_NAME)).first()
@@ -40,7 +40,7 @@ def load_previous_round(session: Session, *, row, planner: User, opds: dict[str,
     set_status(session, round_=round_, status=RoundStatus.open)
     form = definition_of(row)
     for opd in asked:
-        rng = random.Random(f"demo-2025-{opd.code}")
+        rng = random.Random(f"{seed}demo-2025-{opd.code}")
         answers = AnswerFaker(form, rng, today).document(Sizes.varied(rng), hostile=0.05)
         officer = officer_of(session, opd)
         saved = service.save_draft(session, round_=round_, opd_id=opd.id, questionnaire=form,
@@ -58,7 +58,7 @@ def confirm_carried(ctx: DemoContext, opd: Opd, submission: Submission, officer:
     """The officer goes through the carried draft: most rows still hold, some changed (the
     bandwidth grows, programmes move on), one no longer applies. A draft left to continue
     (`all_rows` false) has only its first rows confirmed."""
-    rng = random.Random(f"demo-confirm-{opd.code}")
+    rng = random.Random(f"{ctx.seed}demo-confirm-{opd.code}")
     answers = copy.deepcopy(service.working_answers(submission))
     rows = list(carried_rows(answers))
     for index, row in enumerate(rows):

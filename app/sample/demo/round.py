@@ -42,10 +42,11 @@ class DemoRoundSummary:
     states: dict[str, int] = field(default_factory=dict)
 
 
-def load_demo_round(session: Session, *, today: dt.date) -> DemoRoundSummary:
+def load_demo_round(session: Session, *, today: dt.date, seed: str = "") -> DemoRoundSummary:
     """Publish the default questionnaire, create and open the demo round, fill it; idempotent.
 
-    `today` is the regency's day: the answers' filling dates end there.
+    `today` is the regency's day: the answers' filling dates end there; `seed` prefixes the
+    generators' seeds (see DemoContext).
     """
     row = _default_questionnaire(session)
     planner = _planner(session)
@@ -54,14 +55,14 @@ def load_demo_round(session: Session, *, today: dt.date) -> DemoRoundSummary:
     created = round_ is None
     if created:
         previous = load_previous_round(session, row=row, planner=planner, opds=opds,
-                                       today=today)
+                                       today=today, seed=seed)
         round_ = create_round(session, name=ROUND_NAME, questionnaire_id=row.id,
                               opd_ids=[opd.id for opd in opds.values()],
                               closes_at=utcnow() + timedelta(days=60), actor=planner,
                               carry_from_id=previous.id, today=today)
     if round_.status == RoundStatus.draft:
         set_status(session, round_=round_, status=RoundStatus.open, actor=planner)
-    ctx = DemoContext(session, round_, definition_of(row), row.id, planner, today)
+    ctx = DemoContext(session, round_, definition_of(row), row.id, planner, today, seed)
     for code, target in TARGETS.items():
         if code in opds:
             _advance(ctx, opds[code], target)
@@ -119,7 +120,7 @@ def _advance(ctx: DemoContext, opd: Opd, target: str) -> None:
 
 
 def _first_draft(ctx: DemoContext, opd: Opd, officer: User, *, complete: bool) -> Submission:
-    rng = random.Random(f"demo-{opd.code}")
+    rng = random.Random(f"{ctx.seed}demo-{opd.code}")
     answers = AnswerFaker(ctx.form, rng, ctx.today).document(Sizes.varied(rng), hostile=0.15)
     if not complete:  # a draft in progress: the later sections are not filled in yet
         for key in rng.sample(["kebutuhan", "penandatangan_nama", "penandatangan_nip",
