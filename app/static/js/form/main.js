@@ -317,21 +317,19 @@ function start() {
     }
     if (stash.v >= state.version) {
       adopt(stash.local);
-      if (early.length) reapply(early);
       saver.touch(0);
     } else {
       const mine = stash.local;
       resolveStale({ version: state.version, answers: state.answers, status: state.status },
         mine, stash.base ?? {});
-      if (early.length) {
-        reapply(early);
-        saver.touch(0); // sent with the merge, or kept here while a conflict waits
-      }
     }
   } else {
     refresh();
     if (state.saved_at) showStatus("saved", state.saved_at);
-    if (early.length && state.editable) saver.touch(0);
+  }
+  if (early.length && state.editable) {
+    if (stash) reapply(early);
+    saver.touch(0); // sent now (with a merge), or kept here while a conflict waits
   }
   if (!state.editable) saver.stop("closed");
   // After the browser's own scroll to the fragment, which would otherwise take the focus back.
